@@ -1,0 +1,72 @@
+"""Access to the back-office: the region comes from the URL, the right from a membership.
+
+Every staff view is decorated with ``staff_view(capability)``. It answers
+- a login redirect to anonymous visitors,
+- the second-factor set-up to staff without TOTP (when ``STAFF_REQUIRE_MFA``),
+- 404 for a region the user has no membership in (we do not even confirm it exists),
+- 403 when the membership lacks the capability (e.g. event staff on content pages),
+and sets ``request.region`` and ``request.membership`` for the view.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+
+from portal.models import Membership, Region, Role
+from portal.models.accounts import CAPABILITIES
+
+MANAGE_REGION = "manage_region"
+MANAGE_CONTENT = "manage_content"
+MANAGE_REGISTRATIONS = "manage_registrations"
+
+
+def has_second_factor(user) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def resolve_membership(user, region_slug: str):
+    """The region and the user's membership in it, or Http404."""
+    if user.is_superuser:
+        region = Region.objects.filter(slug=region_slug).first()
+        if region is None:
+            raise Http404
+        return region, Membership(user=user, region=region, role=Role.COORDINATOR)
+    membership = (
+        Membership.objects.select_related("region")
+        .filter(user=user, region__slug=region_slug)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership.region, membership
+
+
+def staff_view(capability: str = MANAGE_CONTENT):
+    assert any(capability in caps for caps in CAPABILITIES.values()), capability
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, region: str, *args, **kwargs):
+            user = request.user
+            if not user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            region_obj, membership = resolve_membership(user, region)
+            if settings.STAFF_REQUIRE_MFA and not has_second_factor(user):
+                return redirect("mfa_activate_totp")
+            if not membership.can(capability):
+                raise PermissionDenied
+            request.region = region_obj
+            request.membership = membership
+            return view(request, *args, region=region_obj, **kwargs)
+
+        wrapper.staff_capability = capability  # read by the permission-matrix test
+        return wrapper
+
+    return decorator

@@ -1,0 +1,43 @@
+"""The one place where settings read the process environment.
+
+Development needs no configuration at all; production (``PORTAL_ENV=production``) fails
+loudly when a secret it needs is missing instead of starting with an unsafe default.
+"""
+
+from __future__ import annotations
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+PRODUCTION = os.environ.get("PORTAL_ENV", "development") == "production"
+
+
+def string(name: str, default: str | None = None, *, required_in_production: bool = False) -> str:
+    value = os.environ.get(name)
+    if value:
+        return value
+    if PRODUCTION and required_in_production:
+        raise ImproperlyConfigured(f"The environment variable {name} must be set in production.")
+    if default is None:
+        raise ImproperlyConfigured(f"The environment variable {name} must be set.")
+    return default
+
+
+def boolean(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def integer(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+def string_list(
+    name: str, default: list[str], *, required_in_production: bool = False
+) -> list[str]:
+    raw = string(name, ",".join(default), required_in_production=required_in_production)
+    return [item.strip() for item in raw.split(",") if item.strip()]

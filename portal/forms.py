@@ -1,0 +1,103 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import BarrierReport, FieldOfAction, Region, Role
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see; bots that fill it are refused without a hint why."""
+
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Your submission could not be accepted."))
+        return ""
+
+
+class BarrierReportForm(HoneypotMixin, forms.ModelForm):
+    class Meta:
+        model = BarrierReport
+        fields = ["page_url", "description", "name", "email"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class AcceptInvitationForm(forms.Form):
+    full_name = forms.CharField(label=_("Your name"), max_length=150)
+    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput)
+    password2 = forms.CharField(label=_("Repeat password"), widget=forms.PasswordInput)
+
+    def clean(self):
+        from django.contrib.auth.password_validation import validate_password
+
+        data = super().clean()
+        if data.get("password1") != data.get("password2"):
+            raise forms.ValidationError(_("The two passwords differ."))
+        if data.get("password1"):
+            validate_password(data["password1"])
+        return data
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class RegionOfficeForm(forms.ModelForm):
+    class Meta:
+        model = Region
+        fields = [
+            "office_name",
+            "office_department",
+            "postal_address",
+            "po_box",
+            "visiting_address",
+            "opening_hours",
+            "introduction",
+            "coat_of_arms",
+            "imprint",
+            "privacy_notice",
+            "accessibility_statement",
+            "registration_retention_days",
+            "reminder_days_before",
+            "provider_edits_need_approval",
+            "unconfirmed_offer_policy",
+            "map_tile_url",
+            "map_attribution",
+        ]
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 3})
+            for f in ["postal_address", "visiting_address", "opening_hours", "introduction"]
+        }
+
+
+class FieldOfActionForm(forms.ModelForm):
+    class Meta:
+        model = FieldOfAction
+        fields = ["name", "slug", "description", "order"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, region: Region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.region = region
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        clash = FieldOfAction.objects.in_region(self.region).filter(slug=slug)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(_("Another field of action already uses this address."))
+        return slug
+
+
+class BarrierStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=BarrierReport.Status.choices)

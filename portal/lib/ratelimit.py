@@ -1,0 +1,39 @@
+"""A per-client rate limit for public forms that holds across processes and machines."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.db import connection
+
+
+def client_key(request) -> str:
+    # Behind a proxy, REMOTE_ADDR is set from X-Forwarded-For by the proxy configuration.
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def hit(scope: str, request, *, limit: int | None = None) -> bool:
+    """Count one submission; returns False when the client is over the limit this minute."""
+    limit = settings.PUBLIC_FORM_RATE_LIMIT if limit is None else limit
+    if limit <= 0:
+        return True
+    window = int(time.time() // 60)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO portal_ratelimitcounter (key, "window", count) VALUES (%s, %s, 1)
+            ON CONFLICT (key, "window") DO UPDATE SET count = portal_ratelimitcounter.count + 1
+            RETURNING count
+            """,
+            [f"{scope}:{client_key(request)}", window],
+        )
+        (count,) = cursor.fetchone()
+    return count <= limit
+
+
+def purge_old_windows() -> int:
+    window = int(time.time() // 60) - 5
+    with connection.cursor() as cursor:
+        cursor.execute('DELETE FROM portal_ratelimitcounter WHERE "window" < %s', [window])
+        return cursor.rowcount

@@ -1,0 +1,30 @@
+from portal.models.accounts import Invitation, Membership, Role, User
+from portal.models.mail import OutgoingMail
+from portal.models.ratelimit import RateLimitCounter
+from portal.models.regions import (
+    BarrierReport,
+    FieldOfAction,
+    Municipality,
+    Region,
+    RegionContact,
+    RegionScopedQuerySet,
+    RegionStatistic,
+    TeamMember,
+)
+
+__all__ = [
+    "BarrierReport",
+    "FieldOfAction",
+    "Invitation",
+    "Membership",
+    "Municipality",
+    "OutgoingMail",
+    "RateLimitCounter",
+    "Region",
+    "RegionContact",
+    "RegionScopedQuerySet",
+    "RegionStatistic",
+    "Role",
+    "TeamMember",
+    "User",
+]

@@ -1,0 +1,288 @@
+"""Regions (counties) and what every app hangs on them."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+# Region pages live at /<slug>/, so a slug may not shadow a top-level route.
+RESERVED_SLUGS = {
+    "accounts",
+    "admin",
+    "staff",
+    "static",
+    "media",
+    "health",
+    "i18n",
+    "sitemap.xml",
+    "events",
+    "offers",
+    "network",
+    "imprint",
+    "privacy",
+    "accessibility",
+    "api",
+    "feeds",
+    "self-service",
+    "provider",
+    "update",
+    "registration",
+    "r",
+}
+
+
+def validate_region_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("This address is reserved; please choose another one."))
+
+
+class RegionScopedQuerySet(models.QuerySet):
+    """Base for every model that belongs to one region: scoping is a method, not a memory."""
+
+    region_field = "region"
+
+    def in_region(self, region):
+        return self.filter(**{self.region_field: region})
+
+
+class RegionQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Regions whose back-office the user may open."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        return self.filter(memberships__user=user).distinct()
+
+
+class Region(models.Model):
+    class UnconfirmedOfferPolicy(models.TextChoices):
+        MARK = "mark", _("Mark as not confirmed")
+        HIDE = "hide", _("Hide from the public")
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("address"), unique=True, max_length=60, validators=[validate_region_slug]
+    )
+    county_key = models.CharField(
+        _("official county key"),
+        max_length=5,
+        unique=True,
+        validators=[RegexValidator(r"^\d{5}$", _("The county key has five digits."))],
+        help_text=_("Amtlicher Kreisschlüssel, e.g. 03153"),
+    )
+    coat_of_arms = models.ImageField(_("coat of arms or logo"), upload_to="regions/", blank=True)
+    # The coordination office
+    office_name = models.CharField(_("name of the coordination office"), max_length=200)
+    office_department = models.CharField(_("department"), max_length=200, blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
+    po_box = models.CharField(_("PO box"), max_length=120, blank=True)
+    visiting_address = models.TextField(_("visiting address"), blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    # Legal pages: the county is the publisher of its pages.
+    imprint = models.TextField(_("imprint"), blank=True)
+    privacy_notice = models.TextField(_("privacy notice"), blank=True)
+    accessibility_statement = models.TextField(_("accessibility statement"), blank=True)
+    # Settings the apps read
+    registration_retention_days = models.PositiveIntegerField(
+        _("keep registration data for (days after the event)"), default=90
+    )
+    reminder_days_before = models.PositiveIntegerField(
+        _("send event reminders (days before)"), default=2
+    )
+    provider_edits_need_approval = models.BooleanField(
+        _("provider edits wait for staff approval"), default=True
+    )
+    unconfirmed_offer_policy = models.CharField(
+        _("after the update round's deadline, unconfirmed offers are"),
+        max_length=10,
+        choices=UnconfirmedOfferPolicy.choices,
+        default=UnconfirmedOfferPolicy.MARK,
+    )
+    map_tile_url = models.CharField(
+        _("map tile server URL"),
+        max_length=300,
+        blank=True,
+        help_text=_("Leave empty to show no map tiles (no request to a third party)."),
+    )
+    map_attribution = models.CharField(_("map attribution"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:region_home", kwargs={"region": self.slug})
+
+
+class RegionContact(models.Model):
+    """A phone number, fax or e-mail address of the coordination office."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("Phone")
+        FAX = "fax", _("Fax")
+        EMAIL = "email", _("E-mail")
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="contacts")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    label = models.CharField(_("label"), max_length=120, blank=True)
+    value = models.CharField(_("value"), max_length=200)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("office contact")
+        verbose_name_plural = _("office contacts")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value}"
+
+    @property
+    def href(self) -> str:
+        if self.kind == self.Kind.EMAIL:
+            return f"mailto:{self.value}"
+        digits = "".join(c for c in self.value if c.isdigit() or c == "+")
+        return f"tel:{digits}"
+
+
+class TeamMember(models.Model):
+    """A member of the coordination office as shown to the public (not an account)."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="team")
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RegionStatistic(models.Model):
+    """A dated figure with its source, e.g. "11,108 people from 122 nations" (Gifhorn)."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="statistics")
+    label = models.CharField(_("label"), max_length=200)
+    value = models.CharField(_("value"), max_length=60)
+    as_of = models.DateField(_("as of"))
+    source = models.CharField(_("source"), max_length=300)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("statistic")
+        verbose_name_plural = _("statistics")
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value}"
+
+
+class Municipality(models.Model):
+    class Kind(models.TextChoices):
+        CITY = "city", _("City")
+        TOWN = "town", _("Town")
+        MUNICIPALITY = "municipality", _("Municipality")
+        JOINT = "joint", _("Joint municipality")
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="municipalities")
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("address"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TOWN)
+
+    history = HistoricalRecords()
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "slug"], name="municipality_unique_slug")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FieldOfAction(models.Model):
+    """Handlungsfeld: the spine that workshops, working groups, offers and measures hang on."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="fields_of_action")
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("address"), max_length=120)
+    description = models.TextField(_("short description"), blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("field of action")
+        verbose_name_plural = _("fields of action")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "slug"], name="field_of_action_unique_slug")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BarrierReport(models.Model):
+    """A reported accessibility barrier (duty under the accessibility statement)."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        IN_PROGRESS = "in_progress", _("In progress")
+        RESOLVED = "resolved", _("Resolved")
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="barrier_reports", null=True, blank=True
+    )
+    page_url = models.CharField(_("page concerned"), max_length=500, blank=True)
+    description = models.TextField(_("description of the barrier"))
+    name = models.CharField(_("name (optional)"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail for our answer (optional)"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = RegionScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("barrier report")
+        verbose_name_plural = _("barrier reports")
+
+    def __str__(self) -> str:
+        return self.description[:60]

@@ -1,0 +1,66 @@
+"""Reads of the portal app that are more than a filter."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.apps import apps
+
+from portal.models import Region
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime
+    who: str
+    action: str
+    model: str
+    object_repr: str
+    changes: list[str]
+
+
+# Each app registers the history-tracked models that hang on a region and how to reach it.
+REGION_HISTORY_MODELS: dict[str, str] = {
+    "portal.Region": "id",
+    "portal.RegionContact": "region_id",
+    "portal.TeamMember": "region_id",
+    "portal.RegionStatistic": "region_id",
+    "portal.Municipality": "region_id",
+    "portal.FieldOfAction": "region_id",
+    "portal.Membership": "region_id",
+}
+
+_ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+
+
+def _entries(model_label: str, region_field: str, region: Region, limit: int):
+    model = apps.get_model(model_label)
+    records = (
+        model.history.filter(**{region_field: region.pk})
+        .select_related("history_user")
+        .order_by("-history_date")[:limit]
+    )
+    for record in records:
+        changes: list[str] = []
+        if record.history_type == "~" and record.prev_record is not None:
+            delta = record.diff_against(record.prev_record)
+            changes = [f"{c.field}: {c.old!s:.60} → {c.new!s:.60}" for c in delta.changes]
+        yield HistoryEntry(
+            when=record.history_date,
+            who=str(record.history_user or "—"),
+            action=_ACTIONS[record.history_type],
+            model=str(model._meta.verbose_name),
+            object_repr=str(record.instance)[:120],
+            changes=changes,
+        )
+
+
+def region_history(region: Region, limit: int = 200) -> Iterator[HistoryEntry]:
+    """Newest first: who changed what and when, across every registered model."""
+    streams = [
+        _entries(label, field, region, limit) for label, field in REGION_HISTORY_MODELS.items()
+    ]
+    return heapq.merge(*streams, key=lambda e: e.when, reverse=True)

@@ -1,0 +1,149 @@
+"""Multi-step writes of the portal app."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from portal.lib.mail import queue_templated_mail
+from portal.models import (
+    BarrierReport,
+    FieldOfAction,
+    Invitation,
+    Membership,
+    Region,
+    Role,
+    User,
+)
+
+# The ten workshop topics of Goslar's first integration conference (seed 000).
+DEFAULT_FIELDS_OF_ACTION: list[tuple[str, str]] = [
+    ("Arbeit", "Ausbildung, Arbeitsmarkt und berufliche Anerkennung"),
+    ("Schule", "Kita, Schule und Bildung"),
+    ("Sprache", "Sprachkurse und Sprachförderung"),
+    ("Gesundheit", "Gesundheitsversorgung, Prävention und Pflege"),
+    ("Sport und Freizeit", "Vereine, Sport, Kultur und Freizeit"),
+    ("Integration", "Teilhabe, interkulturelle Öffnung und Zusammenleben"),
+    ("Mobilität", "Öffentlicher Nahverkehr und Mobilität im ländlichen Raum"),
+    ("Vernetzung und Ehrenamt", "Netzwerke, Integrationslotsen und ehrenamtliches Engagement"),
+    ("Wohnen und Nachbarschaft", "Wohnraum, Nachbarschaft und Quartier"),
+    (
+        "Begleitung und Betreuung von Flüchtlingen",
+        "Erstorientierung, Beratung und Begleitung von Geflüchteten",
+    ),
+]
+
+
+@transaction.atomic
+def region_create(*, name: str, slug: str, county_key: str, office_name: str, **fields) -> Region:
+    """Create a region that starts with the default catalogue of fields of action."""
+    region = Region.objects.create(
+        name=name, slug=slug, county_key=county_key, office_name=office_name, **fields
+    )
+    FieldOfAction.objects.bulk_create(
+        FieldOfAction(region=region, name=title, slug=slugify(title), description=text, order=i)
+        for i, (title, text) in enumerate(DEFAULT_FIELDS_OF_ACTION, start=1)
+    )
+    return region
+
+
+def invitation_create(*, region: Region, email: str, role: str, invited_by: User) -> Invitation:
+    email = email.strip().lower()
+    with transaction.atomic():
+        Invitation.objects.filter(region=region, email=email, accepted_at__isnull=True).delete()
+        invitation = Invitation.objects.create(
+            region=region, email=email, role=role, invited_by=invited_by
+        )
+        queue_templated_mail(
+            to=email,
+            template_prefix="portal/email/invitation",
+            context={
+                "invitation": invitation,
+                "region": region,
+                "url": settings.SITE_URL
+                + reverse("portal:invitation_accept", kwargs={"token": invitation.token}),
+            },
+            region=region,
+        )
+    return invitation
+
+
+class InvitationError(Exception):
+    pass
+
+
+@transaction.atomic
+def invitation_accept(
+    *, token: str, user: User | None = None, password: str = "", full_name: str = ""
+) -> Membership:
+    """Turn an invitation into a membership, creating the account when needed.
+
+    The e-mail address of a new account counts as verified: the link reached that inbox.
+    """
+    from allauth.account.models import EmailAddress
+
+    invitation = Invitation.objects.select_for_update().filter(token=token).first()
+    if invitation is None or not invitation.is_usable:
+        raise InvitationError(_("This invitation is no longer valid."))
+    if user is None:
+        user = User.objects.filter(email__iexact=invitation.email).first()
+        if user is None:
+            user = User.objects.create_user(invitation.email, password, full_name=full_name)
+    elif user.email.lower() != invitation.email:
+        raise InvitationError(_("This invitation was sent to another e-mail address."))
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    try:
+        with transaction.atomic():
+            membership, _created = Membership.objects.update_or_create(
+                user=user, region=invitation.region, defaults={"role": invitation.role}
+            )
+    except IntegrityError as exc:  # pragma: no cover - guarded by the unique constraint
+        raise InvitationError(str(exc)) from exc
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    return membership
+
+
+def membership_change_role(*, membership: Membership, role: str) -> None:
+    if role not in Role.values:
+        raise ValueError(role)
+    membership.role = role
+    membership.save(update_fields=["role"])
+
+
+def barrier_report_submit(
+    *, region: Region | None, page_url: str, description: str, name: str = "", email: str = ""
+) -> BarrierReport:
+    """Store the report and tell the region's coordinators (or the platform admins)."""
+    with transaction.atomic():
+        report = BarrierReport.objects.create(
+            region=region, page_url=page_url, description=description, name=name, email=email
+        )
+        if region is not None:
+            recipients = list(
+                region.memberships.filter(role=Role.COORDINATOR).values_list(
+                    "user__email", flat=True
+                )
+            )
+            recipients += list(
+                region.contacts.filter(kind="email").values_list("value", flat=True)[:1]
+            )
+        else:
+            recipients = list(
+                User.objects.filter(is_superuser=True).values_list("email", flat=True)
+            )
+        for recipient in dict.fromkeys(recipients):
+            queue_templated_mail(
+                to=recipient,
+                template_prefix="portal/email/barrier_report",
+                context={"report": report, "region": region},
+                region=region,
+                reply_to=email,
+            )
+    return report

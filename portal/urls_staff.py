@@ -1,0 +1,24 @@
+from django.urls import path
+
+from portal.views import staff
+
+app_name = "portal_staff"
+
+urlpatterns = [
+    path("", staff.home, name="home"),
+    path("<slug:region>/", staff.dashboard, name="dashboard"),
+    path("<slug:region>/office/", staff.office_edit, name="office_edit"),
+    path("<slug:region>/team/", staff.team, name="team"),
+    path("<slug:region>/team/invite/", staff.invite, name="invite"),
+    path("<slug:region>/team/<int:pk>/", staff.membership_update, name="membership_update"),
+    path("<slug:region>/fields/", staff.fields_of_action, name="fields_of_action"),
+    path("<slug:region>/fields/<int:pk>/", staff.field_of_action_edit, name="field_of_action_edit"),
+    path("<slug:region>/barriers/", staff.barrier_reports, name="barrier_reports"),
+    path(
+        "<slug:region>/barriers/<int:pk>/",
+        staff.barrier_report_update,
+        name="barrier_report_update",
+    ),
+    path("<slug:region>/mail/", staff.mail_log, name="mail_log"),
+    path("<slug:region>/history/", staff.history, name="history"),
+]

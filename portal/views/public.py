@@ -1,0 +1,69 @@
+"""Public pages of the portal app: regions, their home pages and the legal pages."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from portal import services
+from portal.forms import BarrierReportForm
+from portal.lib import ratelimit
+from portal.models import Region
+
+
+def public_region(request: HttpRequest, slug: str) -> Region:
+    region = get_object_or_404(Region, slug=slug)
+    request.region = region  # the footer links to this region's legal pages
+    return region
+
+
+def region_list(request: HttpRequest) -> HttpResponse:
+    regions = Region.objects.prefetch_related("statistics").all()
+    return render(request, "portal/region_list.html", {"regions": regions})
+
+
+def region_home(request: HttpRequest, region: str) -> HttpResponse:
+    region_obj = public_region(request, region)
+    context = {
+        "region": region_obj,
+        "contacts": region_obj.contacts.all(),
+        "team": region_obj.team.all(),
+        "statistics": region_obj.statistics.all(),
+        "fields_of_action": region_obj.fields_of_action.all(),
+    }
+    return render(request, "portal/region_home.html", context)
+
+
+def imprint(request: HttpRequest, region: str | None = None) -> HttpResponse:
+    region_obj = public_region(request, region) if region else None
+    return render(request, "portal/imprint.html", {"region": region_obj})
+
+
+def privacy(request: HttpRequest, region: str | None = None) -> HttpResponse:
+    region_obj = public_region(request, region) if region else None
+    return render(request, "portal/privacy.html", {"region": region_obj})
+
+
+@require_http_methods(["GET", "POST"])
+def accessibility(request: HttpRequest, region: str | None = None) -> HttpResponse:
+    region_obj = public_region(request, region) if region else None
+    form = BarrierReportForm(
+        request.POST or None, initial={"page_url": request.GET.get("page", "")}
+    )
+    if request.method == "POST":
+        if not ratelimit.hit("barrier", request):
+            form.add_error(None, _("Too many submissions. Please wait a minute and try again."))
+        elif form.is_valid():
+            services.barrier_report_submit(
+                region=region_obj,
+                **{k: form.cleaned_data[k] for k in ("page_url", "description", "name", "email")},
+            )
+            messages.success(request, _("Thank you. Your report has reached the team."))
+            return redirect(request.path)
+    status = 400 if form.errors else 200
+    return render(
+        request, "portal/accessibility.html", {"region": region_obj, "form": form}, status=status
+    )

@@ -1,0 +1,182 @@
+"""Back-office of the portal app. Every view starts with ``staff_view``: see portal/access.py."""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal import services
+from portal.access import MANAGE_CONTENT, MANAGE_REGION, MANAGE_REGISTRATIONS, staff_view
+from portal.forms import (
+    BarrierStatusForm,
+    FieldOfActionForm,
+    InvitationForm,
+    RegionOfficeForm,
+    RoleForm,
+)
+from portal.models import (
+    BarrierReport,
+    FieldOfAction,
+    Invitation,
+    Membership,
+    OutgoingMail,
+    Region,
+)
+from portal.selectors import region_history
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    regions = list(Region.objects.for_user(request.user))
+    if len(regions) == 1:
+        return redirect("portal_staff:dashboard", region=regions[0].slug)
+    return render(request, "staff/home.html", {"regions": regions})
+
+
+@staff_view(MANAGE_REGISTRATIONS)
+def dashboard(request: HttpRequest, region: Region) -> HttpResponse:
+    context = {
+        "region": region,
+        "new_barrier_reports": BarrierReport.objects.in_region(region)
+        .filter(status=BarrierReport.Status.NEW)
+        .count(),
+        "failed_mails": OutgoingMail.objects.in_region(region)
+        .filter(status=OutgoingMail.Status.FAILED)
+        .count(),
+        "team_count": Membership.objects.in_region(region).count(),
+        "fields_count": FieldOfAction.objects.in_region(region).count(),
+    }
+    return render(request, "staff/dashboard.html", context)
+
+
+@staff_view(MANAGE_REGION)
+def office_edit(request: HttpRequest, region: Region) -> HttpResponse:
+    form = RegionOfficeForm(request.POST or None, request.FILES or None, instance=region)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("portal_staff:office_edit", region=region.slug)
+    return render(request, "staff/office_edit.html", {"region": region, "form": form})
+
+
+# --- team and invitations ------------------------------------------------------------------
+
+
+@staff_view(MANAGE_REGION)
+def team(request: HttpRequest, region: Region) -> HttpResponse:
+    context = {
+        "region": region,
+        "memberships": Membership.objects.in_region(region).select_related("user"),
+        "invitations": Invitation.objects.in_region(region).pending(),
+        "form": InvitationForm(),
+        "role_form": RoleForm(),
+    }
+    return render(request, "staff/team.html", context)
+
+
+@staff_view(MANAGE_REGION)
+@require_POST
+def invite(request: HttpRequest, region: Region) -> HttpResponse:
+    form = InvitationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Please enter a valid e-mail address and role."))
+        return redirect("portal_staff:team", region=region.slug)
+    services.invitation_create(
+        region=region,
+        email=form.cleaned_data["email"],
+        role=form.cleaned_data["role"],
+        invited_by=request.user,
+    )
+    messages.success(request, _("The invitation is on its way."))
+    return redirect("portal_staff:team", region=region.slug)
+
+
+@staff_view(MANAGE_REGION)
+@require_POST
+def membership_update(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    membership = get_object_or_404(Membership.objects.in_region(region), pk=pk)
+    if request.POST.get("action") == "remove":
+        if membership.user_id == request.user.pk:
+            messages.error(request, _("You cannot remove yourself."))
+        else:
+            membership.delete()
+            messages.success(request, _("Removed."))
+    else:
+        form = RoleForm(request.POST)
+        if form.is_valid():
+            services.membership_change_role(membership=membership, role=form.cleaned_data["role"])
+            messages.success(request, _("Saved."))
+    return redirect("portal_staff:team", region=region.slug)
+
+
+# --- fields of action -----------------------------------------------------------------------
+
+
+@staff_view(MANAGE_CONTENT)
+def fields_of_action(request: HttpRequest, region: Region) -> HttpResponse:
+    form = FieldOfActionForm(request.POST or None, region=region)
+    if request.method == "POST" and form.is_valid():
+        form.instance.region = region
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("portal_staff:fields_of_action", region=region.slug)
+    fields = FieldOfAction.objects.in_region(region)
+    return render(
+        request, "staff/fields_of_action.html", {"region": region, "fields": fields, "form": form}
+    )
+
+
+@staff_view(MANAGE_CONTENT)
+def field_of_action_edit(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    field = get_object_or_404(FieldOfAction.objects.in_region(region), pk=pk)
+    form = FieldOfActionForm(request.POST or None, instance=field, region=region)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("portal_staff:fields_of_action", region=region.slug)
+    return render(
+        request, "staff/field_of_action_edit.html", {"region": region, "form": form, "field": field}
+    )
+
+
+# --- barrier reports, mail log, history -----------------------------------------------------
+
+
+@staff_view(MANAGE_CONTENT)
+def barrier_reports(request: HttpRequest, region: Region) -> HttpResponse:
+    reports = BarrierReport.objects.in_region(region)
+    return render(
+        request,
+        "staff/barrier_reports.html",
+        {"region": region, "reports": reports, "form": BarrierStatusForm()},
+    )
+
+
+@staff_view(MANAGE_CONTENT)
+@require_POST
+def barrier_report_update(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    report = get_object_or_404(BarrierReport.objects.in_region(region), pk=pk)
+    form = BarrierStatusForm(request.POST)
+    if form.is_valid():
+        report.status = form.cleaned_data["status"]
+        report.save(update_fields=["status"])
+        messages.success(request, _("Saved."))
+    return redirect("portal_staff:barrier_reports", region=region.slug)
+
+
+@staff_view(MANAGE_REGISTRATIONS)
+def mail_log(request: HttpRequest, region: Region) -> HttpResponse:
+    mails = OutgoingMail.objects.in_region(region).defer("body_text", "body_html", "attachments")
+    return render(request, "staff/mail_log.html", {"region": region, "mails": mails[:200]})
+
+
+@staff_view(MANAGE_REGION)
+def history(request: HttpRequest, region: Region) -> HttpResponse:
+    entries = list(islice(region_history(region), 200))
+    return render(request, "staff/history.html", {"region": region, "entries": entries})

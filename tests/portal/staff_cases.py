@@ -1,0 +1,33 @@
+from portal.models import BarrierReport, FieldOfAction, Membership
+from tests.factories import UserFactory
+from tests.staff_matrix import Case
+
+
+def _member(region):
+    user = UserFactory()
+    return {"pk": Membership.objects.create(user=user, region=region, role="editor").pk}
+
+
+def _field(region):
+    return {"pk": FieldOfAction.objects.in_region(region).first().pk}
+
+
+def _report(region):
+    return {"pk": BarrierReport.objects.create(region=region, description="Kontrast").pk}
+
+
+CASES = [
+    Case("portal_staff:dashboard"),
+    Case("portal_staff:office_edit"),
+    Case("portal_staff:team"),
+    Case(
+        "portal_staff:invite", "post", data=lambda r: {"email": "neu@example.org", "role": "editor"}
+    ),
+    Case("portal_staff:membership_update", "post", _member, lambda r: {"role": "event_staff"}),
+    Case("portal_staff:fields_of_action"),
+    Case("portal_staff:field_of_action_edit", kwargs=_field),
+    Case("portal_staff:barrier_reports"),
+    Case("portal_staff:barrier_report_update", "post", _report, lambda r: {"status": "resolved"}),
+    Case("portal_staff:mail_log"),
+    Case("portal_staff:history"),
+]

@@ -7,10 +7,11 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from portal.sitemaps import SITEMAPS
-from portal.views.ops import health
+from portal.views.ops import health, ping
 
 urlpatterns = [
     path("health/", health, name="health"),
+    path("health/ping/", ping, name="ping"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("admin/", admin.site.urls),

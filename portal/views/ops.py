@@ -32,3 +32,10 @@ def health(request):
     response = JsonResponse(checks, status=status)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def ping(request):
+    """The benchmarks' reference: a bare Django view through the whole middleware stack."""
+    from django.http import HttpResponse
+
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,0 +1,144 @@
+"""What every benchmark needs: a gunicorn on loopback and a timed, concurrent HTTP load.
+
+Machines here are noisy, so each benchmark reports its figures *and* the ratio to a bare
+Django view (``/health/ping/``) measured against the same server in the same run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def gunicorn(workers: int = 4, env: dict[str, str] | None = None) -> Iterator[str]:
+    """Run the portal under gunicorn on a free loopback port; yields the base URL."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "DEBUG": "false",
+        "STAFF_REQUIRE_MFA": "false",
+        "PUBLIC_FORM_RATE_LIMIT": "0",
+        **(env or {}),
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi:application",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            str(workers),
+            "--threads",
+            "1",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=environment,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{base}/health/ping/", timeout=1).status_code == 200:
+                    break
+            time.sleep(0.2)
+        else:
+            raise RuntimeError("gunicorn did not come up")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@dataclass
+class LoadResult:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    seconds: float = 0.0
+
+    @property
+    def count(self) -> int:
+        return len(self.latencies)
+
+    @property
+    def per_second(self) -> float:
+        return self.count / self.seconds if self.seconds else 0.0
+
+    def percentile(self, p: float) -> float:
+        if not self.latencies:
+            return 0.0
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+    def summary(self, label: str) -> str:
+        return (
+            f"{label}: {self.count} requests in {self.seconds:.2f}s = "
+            f"{self.per_second:.0f}/s, p50 {self.percentile(50) * 1000:.1f} ms, "
+            f"p95 {self.percentile(95) * 1000:.1f} ms, errors {self.errors}"
+        )
+
+
+def run_load(
+    requests: list[Callable[[httpx.Client], httpx.Response]],
+    concurrency: int,
+    ok: Callable[[httpx.Response], bool] = lambda r: r.status_code < 400,
+) -> LoadResult:
+    """Run each request function once, ``concurrency`` at a time, each client with its own
+    connection pool (like separate browsers)."""
+    result = LoadResult()
+    clients = [httpx.Client(timeout=30) for _ in range(concurrency)]
+
+    def work(index: int) -> None:
+        client = clients[index % concurrency]
+        started = time.perf_counter()
+        try:
+            response = requests[index](client)
+            good = ok(response)
+        except httpx.HTTPError:
+            good = False
+        elapsed = time.perf_counter() - started
+        if good:
+            result.latencies.append(elapsed)
+        else:
+            result.errors += 1
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        list(pool.map(work, range(len(requests))))
+    result.seconds = time.perf_counter() - started
+    for client in clients:
+        client.close()
+    return result
+
+
+def reference(base: str, count: int = 2000, concurrency: int = 50) -> LoadResult:
+    """The bare Django view under the same load shape."""
+    return run_load([lambda c: c.get(f"{base}/health/ping/")] * count, concurrency)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0

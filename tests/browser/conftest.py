@@ -1,0 +1,94 @@
+"""Browser tests: Debian's Chromium driven by Playwright, with axe-core on every page.
+
+``page`` records every request; a test fails if any left 127.0.0.1 (no third-party hosts).
+Call ``assert_accessible(page)`` on each page a test visits.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def external_requests():
+    return []
+
+
+def _new_page(browser, external_requests, **context_options):
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+
+    def record(request):
+        host = urlparse(request.url).hostname
+        if request.url.startswith(("data:", "blob:", "about:")):
+            return
+        if host not in LOCAL_HOSTS:
+            external_requests.append(request.url)
+
+    page.on("request", record)
+    return context, page
+
+
+@pytest.fixture
+def page(browser, external_requests, live_server):
+    """A desktop-sized page; fails the test if any request left 127.0.0.1."""
+    context, page = _new_page(browser, external_requests, locale="de-DE")
+    yield page
+    context.close()
+    assert external_requests == [], f"Requests to other hosts: {external_requests}"
+
+
+@pytest.fixture
+def phone_page(browser, external_requests, live_server):
+    """A phone-sized page (360 × 740, touch)."""
+    context, page = _new_page(
+        browser,
+        external_requests,
+        locale="de-DE",
+        viewport={"width": 360, "height": 740},
+        is_mobile=True,
+        has_touch=True,
+    )
+    yield page
+    context.close()
+    assert external_requests == [], f"Requests to other hosts: {external_requests}"
+
+
+_axe = Axe()
+
+
+def assert_accessible(page) -> None:
+    """axe-core (WCAG 2.0/2.1 A and AA rules) finds no violation on the current page."""
+    results = _axe.run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+        },
+    )
+    violations = results.response["violations"]
+    assert not violations, results.generate_report()

@@ -35,7 +35,7 @@ migrations-check: setup
 	@$(DB) $(MANAGE) makemigrations --check --dry-run
 
 messages: setup
-	$(MANAGE) makemessages --all --ignore .venv --ignore .tools --ignore bench --no-obsolete
+	$(MANAGE) messages
 	$(MANAGE) compilemessages --ignore .venv --ignore .tools
 
 test: setup

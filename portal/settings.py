@@ -143,7 +143,10 @@ LANGUAGES = [
     ("ar", _("Arabic")),
     ("uk", _("Ukrainian")),
 ]
-LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
+# One catalogue per app (see portal/management/commands/messages.py).
+LOCALE_PATHS = [
+    BASE_DIR / app / "locale" for app in ("portal", "networks", "conferences", "offers")
+]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Berlin"

@@ -1,0 +1,61 @@
+"""`manage.py messages [--app APP]`: makemessages with one catalogue per app.
+
+Each app keeps its translations in `<app>/locale/`, so the people working on different apps
+never edit the same .po file. Strings in `templates/` go to the app whose name appears in the
+template's path (`templates/conferences/...`, `templates/staff/includes/nav_offers.html`);
+everything else belongs to `portal`.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.commands import makemessages
+
+APPS = ("conferences", "networks", "offers")
+LANGUAGES = ["de", "en", "ar", "uk"]
+
+
+def owning_app(path: Path) -> str:
+    relative = str(path.resolve().relative_to(settings.BASE_DIR))
+    for app in APPS:
+        if app in relative:
+            return app
+    return "portal"
+
+
+class Command(makemessages.Command):
+    help = "Update <app>/locale/*/LC_MESSAGES/django.po for all apps or one (--app)."
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument("--app", choices=["portal", *APPS], help="Only this app's catalogue.")
+
+    def handle(self, *args, **options):
+        self.only_app = options.pop("app")
+        if not options.get("locale") and not options.get("all"):
+            options["locale"] = LANGUAGES
+        options["ignore_patterns"] = [
+            *options.get("ignore_patterns", []),
+            ".venv/*",
+            ".tools/*",
+            "bench/*",
+            "tests/*",
+            "staticfiles/*",
+            "static/*",
+            ".pgdata/*",
+        ]
+        options.setdefault("no_obsolete", True)
+        options["no_obsolete"] = True
+        for app in ("portal", *APPS):
+            (settings.BASE_DIR / app / "locale").mkdir(exist_ok=True)
+        super().handle(*args, **options)
+
+    def find_files(self, root):
+        files = []
+        for translatable in super().find_files(root):
+            app = owning_app(Path(translatable.dirpath))
+            if self.only_app and app != self.only_app:
+                continue
+            translatable.locale_dir = str(settings.BASE_DIR / app / "locale")
+            files.append(translatable)
+        return files

@@ -1,0 +1,124 @@
+"""Reporting a barrier: stored, shown to the region's staff, coordinators told by e-mail."""
+
+import pytest
+from django.test import override_settings
+
+from portal.models import BarrierReport, OutgoingMail
+
+VALID = {
+    "page_url": "/goslar/",
+    "description": "Die Karte lässt sich nicht mit der Tastatur bedienen.",
+    "name": "Erika Muster",
+    "email": "erika@example.org",
+}
+
+
+def test_a_report_is_stored_for_the_region(client, goslar):
+    response = client.post("/goslar/accessibility/", VALID)
+    assert response.status_code == 302
+    report = BarrierReport.objects.get()
+    assert report.region == goslar
+    assert report.description == VALID["description"]
+    assert report.status == BarrierReport.Status.NEW
+
+
+def test_the_visitor_gets_a_confirmation(client, goslar):
+    response = client.post("/goslar/accessibility/", VALID, follow=True)
+    assert response.status_code == 200
+    assert len(list(response.context["messages"])) == 1
+
+
+def test_the_coordinators_are_told_by_email(
+    client,
+    goslar,
+    coordinator_goslar,
+    editor_goslar,
+    mailoutbox_run,
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/goslar/accessibility/", VALID)
+    outbox = mailoutbox_run()
+    recipients = [m.to[0] for m in outbox]
+    assert coordinator_goslar.email in recipients
+    assert editor_goslar.email not in recipients
+    mail = next(m for m in outbox if m.to[0] == coordinator_goslar.email)
+    assert "Tastatur" in mail.body
+    assert mail.reply_to == ["erika@example.org"]
+    assert OutgoingMail.objects.in_region(goslar).filter(status="sent").exists()
+
+
+def test_a_report_without_region_goes_to_the_platform_admins(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("admin@example.org", "x" * 12)
+    client.post("/accessibility/", VALID)
+    report = BarrierReport.objects.get()
+    assert report.region is None
+    assert OutgoingMail.objects.filter(to=admin.email).exists()
+
+
+def test_the_regions_staff_see_the_report(client_of, coordinator_goslar, goslar):
+    BarrierReport.objects.create(region=goslar, description="Kontrast zu gering")
+    html = client_of(coordinator_goslar).get("/staff/goslar/barriers/").content.decode()
+    assert "Kontrast zu gering" in html
+
+
+def test_staff_of_another_region_do_not_see_it(client_of, editor_harz, goslar, harz):
+    BarrierReport.objects.create(region=goslar, description="Kontrast zu gering")
+    html = client_of(editor_harz).get("/staff/harz/barriers/").content.decode()
+    assert "Kontrast zu gering" not in html
+
+
+def test_staff_can_mark_a_report_resolved(client_of, editor_goslar, goslar):
+    report = BarrierReport.objects.create(region=goslar, description="Kontrast")
+    client_of(editor_goslar).post(
+        f"/staff/goslar/barriers/{report.pk}/", {"status": BarrierReport.Status.RESOLVED}
+    )
+    report.refresh_from_db()
+    assert report.status == BarrierReport.Status.RESOLVED
+
+
+def test_an_unknown_status_changes_nothing(client_of, editor_goslar, goslar):
+    report = BarrierReport.objects.create(region=goslar, description="Kontrast")
+    response = client_of(editor_goslar).post(
+        f"/staff/goslar/barriers/{report.pk}/", {"status": "deleted"}
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == BarrierReport.Status.NEW
+
+
+def test_a_filled_honeypot_stores_nothing(client, goslar):
+    response = client.post("/goslar/accessibility/", {**VALID, "website": "http://spam"})
+    assert response.status_code == 400
+    assert not BarrierReport.objects.exists()
+    assert not OutgoingMail.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"description": ""},
+        {"email": "not-an-address"},
+        {"page_url": "x" * 600},
+    ],
+)
+def test_invalid_input_gets_a_message_and_stores_nothing(client, goslar, change):
+    response = client.post("/goslar/accessibility/", {**VALID, **change})
+    assert response.status_code == 400
+    assert response.context["form"].errors
+    assert 'class="invalid-feedback' in response.content.decode()
+    assert not BarrierReport.objects.exists()
+
+
+@override_settings(PUBLIC_FORM_RATE_LIMIT=2)
+def test_too_many_reports_from_one_client_are_refused(client, goslar):
+    assert client.post("/goslar/accessibility/", VALID).status_code == 302
+    assert client.post("/goslar/accessibility/", VALID).status_code == 302
+    response = client.post("/goslar/accessibility/", VALID)
+    assert response.status_code == 400
+    assert BarrierReport.objects.count() == 2
+
+
+def test_the_page_concerned_is_prefilled_from_the_link(client, goslar):
+    response = client.get("/goslar/accessibility/?page=/goslar/events/")
+    assert response.context["form"]["page_url"].value() == "/goslar/events/"

@@ -1,0 +1,66 @@
+"""Languages: German by default, switchable on every page, the choice persists."""
+
+import pytest
+from django.conf import settings
+
+
+def _switch(client, language, next_url="/goslar/"):
+    return client.post("/i18n/setlang/", {"language": language, "next": next_url})
+
+
+def test_german_is_the_default(client, goslar):
+    response = client.get("/goslar/")
+    assert '<html lang="de" dir="ltr">' in response.content.decode()
+    assert response["Content-Language"] == "de"
+
+
+def test_the_browsers_preference_does_not_override_german(client, goslar):
+    response = client.get("/goslar/", HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="de"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "direction"), [("de", "ltr"), ("en", "ltr"), ("ar", "rtl"), ("uk", "ltr")]
+)
+def test_the_switch_sets_lang_and_dir(client, goslar, language, direction):
+    response = _switch(client, language)
+    assert response.status_code == 302
+    assert response.url == "/goslar/"
+    html = client.get("/goslar/").content.decode()
+    assert f'<html lang="{language}" dir="{direction}">' in html
+
+
+def test_the_choice_persists_in_a_cookie(client, goslar):
+    response = _switch(client, "uk")
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "uk"
+    assert int(cookie["max-age"]) >= 30 * 24 * 3600
+    # ... and holds on the next pages
+    assert '<html lang="uk"' in client.get("/goslar/imprint/").content.decode()
+    assert '<html lang="uk"' in client.get("/").content.decode()
+
+
+def test_arabic_pages_use_the_right_to_left_stylesheet(client, goslar):
+    _switch(client, "ar")
+    html = client.get("/goslar/").content.decode()
+    assert "bootstrap.rtl.min.css" in html
+
+
+def test_an_unknown_language_falls_back_to_german(client, goslar):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"
+    assert '<html lang="de"' in client.get("/goslar/").content.decode()
+
+
+def test_every_page_has_the_switcher(client, goslar):
+    for url in ["/", "/goslar/", "/goslar/privacy/", "/accounts/login/"]:
+        html = client.get(url).content.decode()
+        assert 'action="/i18n/setlang/"' in html, url
+
+
+def test_the_switch_never_redirects_to_another_host(client, goslar):
+    response = _switch(client, "en", next_url="https://evil.example/")
+    assert not response.url.startswith("https://evil.example")
+
+
+def test_responses_vary_by_cookie_for_caches(client, goslar):
+    assert "Cookie" in client.get("/goslar/")["Vary"]

@@ -110,11 +110,41 @@ def invitation_accept(
     return membership
 
 
+class MembershipError(Exception):
+    pass
+
+
+def _ensure_another_coordinator(membership: Membership) -> None:
+    """A region always keeps a coordinator: somebody must be able to invite staff."""
+    if membership.role != Role.COORDINATOR:
+        return
+    others = (
+        Membership.objects.select_for_update()
+        .in_region(membership.region_id)
+        .filter(role=Role.COORDINATOR)
+        .exclude(pk=membership.pk)
+    )
+    if not others.exists():
+        raise MembershipError(_("The region needs at least one coordinator."))
+
+
+@transaction.atomic
 def membership_change_role(*, membership: Membership, role: str) -> None:
     if role not in Role.values:
         raise ValueError(role)
+    if role != Role.COORDINATOR:
+        _ensure_another_coordinator(membership)
     membership.role = role
     membership.save(update_fields=["role"])
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, removed_by: User) -> None:
+    """Take the person out of the region's staff; the account stays (other regions)."""
+    if membership.user_id == removed_by.pk:
+        raise MembershipError(_("You cannot remove yourself."))
+    _ensure_another_coordinator(membership)
+    membership.delete()
 
 
 def barrier_report_submit(

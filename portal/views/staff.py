@@ -101,17 +101,21 @@ def invite(request: HttpRequest, region: Region) -> HttpResponse:
 @require_POST
 def membership_update(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership.objects.in_region(region), pk=pk)
-    if request.POST.get("action") == "remove":
-        if membership.user_id == request.user.pk:
-            messages.error(request, _("You cannot remove yourself."))
-        else:
-            membership.delete()
+    try:
+        if request.POST.get("action") == "remove":
+            services.membership_remove(membership=membership, removed_by=request.user)
             messages.success(request, _("Removed."))
-    else:
-        form = RoleForm(request.POST)
-        if form.is_valid():
-            services.membership_change_role(membership=membership, role=form.cleaned_data["role"])
-            messages.success(request, _("Saved."))
+        else:
+            form = RoleForm(request.POST)
+            if form.is_valid():
+                services.membership_change_role(
+                    membership=membership, role=form.cleaned_data["role"]
+                )
+                messages.success(request, _("Saved."))
+            else:
+                messages.error(request, _("Please choose one of the roles."))
+    except services.MembershipError as exc:
+        messages.error(request, str(exc))
     return redirect("portal_staff:team", region=region.slug)
 
 

@@ -6,3 +6,10 @@ class ConferencesConfig(AppConfig):
     name = "conferences"
     verbose_name = _("Conferences")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.selectors import REGION_HISTORY_MODELS
+
+        REGION_HISTORY_MODELS.update(
+            {"conferences.Event": "region_id", "conferences.Venue": "region_id"}
+        )

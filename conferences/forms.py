@@ -1,0 +1,472 @@
+"""Forms of the conferences app. They validate; services write."""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms import inlineformset_factory, modelformset_factory
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from conferences.models import Event, EventDate, ProgrammeItem, Registration, Venue, Workshop
+from portal.forms import HoneypotMixin
+from portal.models import FieldOfAction, Municipality, Region
+
+# Event pages live at /<region>/events/<slug>/ next to these fixed pages.
+RESERVED_EVENT_SLUGS = {"archive", "feed", "calendar-ics"}
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class EventFilterForm(forms.Form):
+    """The filters of the public event lists (GET; a bad value is simply ignored)."""
+
+    field = forms.ChoiceField(label=_("Field of action"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Event.Kind.choices]
+    )
+    municipality = forms.ChoiceField(label=_("Place"), required=False)
+    date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
+    date_to = forms.DateField(label=_("Until"), required=False, widget=DATE)
+
+    def __init__(self, *args, region: Region | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = FieldOfAction.objects.all()
+        municipalities = Municipality.objects.all()
+        if region is not None:
+            fields = fields.filter(region=region)
+            municipalities = municipalities.filter(region=region)
+        else:
+            del self.fields["municipality"]
+        field_choices = dict(fields.order_by("order", "name").values_list("slug", "name"))
+        self.fields["field"].choices = [("", _("All fields of action")), *field_choices.items()]
+        if "municipality" in self.fields:
+            self.fields["municipality"].choices = [
+                ("", _("All places")),
+                *municipalities.order_by("name").values_list("slug", "name"),
+            ]
+
+
+class DateChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: EventDate) -> str:
+        from django.utils import formats
+
+        start = timezone.localtime(obj.start)
+        text = formats.date_format(start, "l, j. F Y, H:i")
+        if obj.label:
+            text = f"{obj.label}: {text}"
+        if obj.venue:
+            text += f" – {obj.venue}"
+        remaining = getattr(obj, "remaining", None)
+        if obj.seats is not None and remaining is not None:
+            if remaining == 0:
+                text += " – " + str(_("waiting list"))
+            else:
+                text += " – " + str(_("%(count)s places left") % {"count": remaining})
+        return text
+
+
+class WorkshopChoiceField(forms.ModelChoiceField):
+    def __init__(self, *args, show_date: bool = False, **kwargs):
+        self.show_date = show_date
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj: Workshop) -> str:
+        text = obj.title
+        if self.show_date and obj.event_date.label:
+            text = f"{obj.event_date.label}: {text}"
+        remaining = getattr(obj, "remaining", None)
+        if obj.seats is not None and remaining is not None:
+            text += " – " + (
+                str(_("waiting list"))
+                if remaining == 0
+                else str(_("%(count)s places left") % {"count": remaining})
+            )
+        return text
+
+
+class RegistrationForm(HoneypotMixin, forms.Form):
+    """What a visitor fills in: the date, workshops by preference, and what the event asks."""
+
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+    event_date = DateChoiceField(
+        label=_("Date"),
+        queryset=EventDate.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+    first_choice = WorkshopChoiceField(
+        label=_("Workshop (first choice)"), queryset=Workshop.objects.none(), required=False
+    )
+    second_choice = WorkshopChoiceField(
+        label=_("Workshop (second choice)"),
+        queryset=Workshop.objects.none(),
+        required=False,
+        help_text=_("If your first choice is full, you get a seat here."),
+    )
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"), help_text=_("We send the confirmation here."))
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=60, required=False)
+    accessibility_needs = forms.CharField(
+        label=_("Do you need anything to take part (e.g. step-free access, interpreting)?"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    dietary_needs = forms.CharField(label=_("Dietary needs"), max_length=300, required=False)
+    invitation_code = forms.CharField(label=_("Invitation code"), max_length=60)
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that my details are stored to organise this event and deleted afterwards "
+            "as described in the privacy notice."
+        )
+    )
+
+    def __init__(self, *args, event: Event, dates: list[EventDate], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        date_ids = [d.pk for d in dates]
+        # Use the already annotated objects (remaining seats) for the labels.
+        self.fields["event_date"].iterator = _preloaded_iterator(dates)
+        self.fields["event_date"].queryset = EventDate.objects.filter(pk__in=date_ids)
+        if len(dates) == 1:
+            self.fields["event_date"].initial = dates[0].pk
+        workshops = [w for d in dates for w in d.workshops.all()]
+        if workshops:
+            several = len({w.event_date_id for w in workshops}) > 1
+            for name in ("first_choice", "second_choice"):
+                field = self.fields[name]
+                field.show_date = several
+                field.iterator = _preloaded_iterator(workshops)
+                field.queryset = Workshop.objects.filter(pk__in=[w.pk for w in workshops])
+            self.fields["first_choice"].required = True
+        else:
+            del self.fields["first_choice"]
+            del self.fields["second_choice"]
+        for flag, name in (
+            ("ask_organisation", "organisation"),
+            ("ask_phone", "phone"),
+            ("ask_accessibility_needs", "accessibility_needs"),
+            ("ask_dietary_needs", "dietary_needs"),
+        ):
+            if not getattr(event, flag):
+                del self.fields[name]
+        if event.access != Event.Access.INVITATION:
+            del self.fields["invitation_code"]
+
+    def clean_invitation_code(self):
+        code = self.cleaned_data["invitation_code"].strip()
+        if code.casefold() != self.event.invitation_code.strip().casefold():
+            raise forms.ValidationError(_("This invitation code is not right."))
+        return code
+
+    def clean(self):
+        data = super().clean()
+        event_date = data.get("event_date")
+        first, second = data.get("first_choice"), data.get("second_choice")
+        if event_date is not None:
+            for name, workshop in (("first_choice", first), ("second_choice", second)):
+                if workshop is not None and workshop.event_date_id != event_date.pk:
+                    self.add_error(name, _("This workshop does not take place on the chosen date."))
+        if first is not None and second is not None and first.pk == second.pk:
+            self.add_error("second_choice", _("Please choose a different workshop."))
+        return data
+
+
+def _preloaded_iterator(objects):
+    """A ModelChoiceIterator over objects we already have (keeps annotations, saves queries)."""
+    from django.forms.models import ModelChoiceIterator
+
+    class Iterator(ModelChoiceIterator):
+        def __iter__(self):
+            if self.field.empty_label is not None:
+                yield ("", self.field.empty_label)
+            for obj in objects:
+                yield self.choice(obj)
+
+        def __len__(self):
+            return len(objects) + (1 if self.field.empty_label is not None else 0)
+
+    return Iterator
+
+
+class WorkshopChangeForm(forms.Form):
+    first_choice = WorkshopChoiceField(
+        label=_("Workshop (first choice)"), queryset=Workshop.objects.none()
+    )
+    second_choice = WorkshopChoiceField(
+        label=_("Workshop (second choice)"), queryset=Workshop.objects.none(), required=False
+    )
+
+    def __init__(self, *args, event_date: EventDate, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first_choice", "second_choice"):
+            self.fields[name].queryset = event_date.workshops.all()
+
+    def clean(self):
+        data = super().clean()
+        first, second = data.get("first_choice"), data.get("second_choice")
+        if first is not None and second is not None and first.pk == second.pk:
+            self.add_error("second_choice", _("Please choose a different workshop."))
+        return data
+
+
+# --- staff ---------------------------------------------------------------------------------
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "slug",
+            "kind",
+            "summary",
+            "description",
+            "fields_of_action",
+            "language",
+            "image",
+            "image_alt",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "registration_enabled",
+            "registration_opens",
+            "registration_closes",
+            "access",
+            "invitation_code",
+            "ask_organisation",
+            "ask_phone",
+            "ask_accessibility_needs",
+            "ask_dietary_needs",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "fields_of_action": forms.CheckboxSelectMultiple,
+            "registration_opens": DATETIME,
+            "registration_closes": DATETIME,
+        }
+
+    def __init__(self, *args, region: Region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.region = region
+        self.fields["fields_of_action"].queryset = FieldOfAction.objects.in_region(region)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _("Part of the web address; made from the title if empty.")
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"] or slugify(self.cleaned_data.get("title", ""))[:200]
+        if not slug:
+            raise forms.ValidationError(_("Please enter an address."))
+        if slug in RESERVED_EVENT_SLUGS:
+            raise forms.ValidationError(_("This address is reserved; please choose another one."))
+        clash = Event.objects.in_region(self.region).filter(slug=slug)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(_("Another event already uses this address."))
+        return slug
+
+    def clean(self):
+        data = super().clean()
+        opens, closes = data.get("registration_opens"), data.get("registration_closes")
+        if opens and closes and closes <= opens:
+            self.add_error("registration_closes", _("Registration must close after it opens."))
+        if data.get("access") == Event.Access.INVITATION and not data.get("invitation_code"):
+            self.add_error("invitation_code", _("Please set the invitation code."))
+        return data
+
+
+class EventDateForm(forms.ModelForm):
+    class Meta:
+        model = EventDate
+        fields = ["label", "start", "end", "venue", "seats", "cancelled"]
+        widgets = {"start": DATETIME, "end": DATETIME}
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("The end must be after the start."))
+        return data
+
+
+class BaseDateFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, region: Region, **kwargs):
+        self.region = region
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["venue"].queryset = Venue.objects.in_region(self.region)
+
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            if not form.cleaned_data.get("DELETE") or not form.instance.pk:
+                continue
+            if form.instance.registrations.exists():
+                form.add_error(
+                    None,
+                    _("A date with registrations cannot be deleted; mark it as cancelled."),
+                )
+
+
+EventDateFormSet = inlineformset_factory(
+    Event, EventDate, form=EventDateForm, formset=BaseDateFormSet, extra=1, can_delete=True
+)
+
+
+class BaseDatePartFormSet(forms.BaseModelFormSet):
+    """Programme items or workshops of all of an event's dates, each with its date chosen."""
+
+    def __init__(self, *args, event: Event, **kwargs):
+        self.event = event
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["event_date"].queryset = self.event.dates.all()
+        form.fields["event_date"].label_from_instance = lambda d: str(d)
+        if "field_of_action" in form.fields:
+            form.fields["field_of_action"].queryset = FieldOfAction.objects.in_region(
+                self.event.region
+            )
+
+
+ProgrammeFormSet = modelformset_factory(
+    ProgrammeItem,
+    fields=["event_date", "start", "end", "title", "speaker"],
+    formset=BaseDatePartFormSet,
+    extra=2,
+    can_delete=True,
+    widgets={"start": TIME, "end": TIME},
+)
+
+WorkshopFormSet = modelformset_factory(
+    Workshop,
+    fields=["event_date", "title", "field_of_action", "seats", "room", "moderation", "order"],
+    formset=BaseDatePartFormSet,
+    extra=2,
+    can_delete=True,
+)
+
+WorkshopResultsFormSet = modelformset_factory(
+    Workshop,
+    fields=["needs", "recommendations"],
+    extra=0,
+    widgets={
+        "needs": forms.Textarea(attrs={"rows": 3}),
+        "recommendations": forms.Textarea(attrs={"rows": 3}),
+    },
+)
+
+
+class DocumentationForm(forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = ["documentation", "documentation_published"]
+        widgets = {"documentation": forms.Textarea(attrs={"rows": 5})}
+
+
+class VenueForm(forms.ModelForm):
+    class Meta:
+        model = Venue
+        fields = [
+            "name",
+            "street",
+            "postcode",
+            "city",
+            "municipality",
+            "latitude",
+            "longitude",
+            "step_free_access",
+            "accessible_toilet",
+            "hearing_loop",
+            "accessibility_notes",
+            "public_transport",
+        ]
+        widgets = {
+            "accessibility_notes": forms.Textarea(attrs={"rows": 2}),
+            "public_transport": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, region: Region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.in_region(region)
+
+
+class StaffRegistrationForm(forms.Form):
+    """A registration taken by phone."""
+
+    name = forms.CharField(label=_("Name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"))
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=60, required=False)
+    first_choice = forms.ModelChoiceField(
+        label=_("Workshop (first choice)"), queryset=Workshop.objects.none(), required=False
+    )
+    second_choice = forms.ModelChoiceField(
+        label=_("Workshop (second choice)"), queryset=Workshop.objects.none(), required=False
+    )
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs"), required=False, max_length=1000
+    )
+    dietary_needs = forms.CharField(label=_("Dietary needs"), required=False, max_length=300)
+    language = forms.ChoiceField(label=_("Language for e-mails"), choices=[])
+    consent = forms.BooleanField(
+        label=_("The person agreed to the privacy notice (e.g. on the phone).")
+    )
+
+    def __init__(self, *args, event_date: EventDate, **kwargs):
+        from django.conf import settings
+
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = settings.LANGUAGES
+        self.fields["language"].initial = event_date.event.language
+        workshops = event_date.workshops.all()
+        if workshops:
+            for name in ("first_choice", "second_choice"):
+                self.fields[name].queryset = workshops
+            self.fields["first_choice"].required = True
+        else:
+            del self.fields["first_choice"]
+            del self.fields["second_choice"]
+
+
+class MoveForm(forms.Form):
+    event_date = forms.ModelChoiceField(label=_("Date"), queryset=EventDate.objects.none())
+    workshop = forms.ModelChoiceField(
+        label=_("Workshop"), queryset=Workshop.objects.none(), required=False
+    )
+
+    def __init__(self, *args, registration: Registration, **kwargs):
+        super().__init__(*args, **kwargs)
+        event = registration.event_date.event
+        self.fields["event_date"].queryset = event.dates.all()
+        self.fields["event_date"].initial = registration.event_date_id
+        self.fields["workshop"].queryset = Workshop.objects.filter(
+            event_date__event=event
+        ).select_related("event_date")
+        self.fields["workshop"].initial = registration.workshop_id
+        self.fields["workshop"].label_from_instance = lambda w: (
+            f"{timezone.localtime(w.event_date.start):%d.%m.%Y} {w.event_date.label}: {w.title}"
+        )
+
+    def clean(self):
+        data = super().clean()
+        event_date, workshop = data.get("event_date"), data.get("workshop")
+        if event_date and workshop and workshop.event_date_id != event_date.pk:
+            self.add_error("workshop", _("This workshop does not take place on the chosen date."))
+        return data
+
+
+class MessageForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}))
+    include_waiting = forms.BooleanField(
+        label=_("Also write to the people on the waiting list"), required=False
+    )

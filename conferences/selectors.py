@@ -1,0 +1,151 @@
+"""Reads of the conferences app that are more than a filter."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from conferences.models import Event, EventDate, ProgrammeItem, Registration, Workshop
+from portal.models import Region
+
+
+@dataclass
+class EventFilters:
+    field: str = ""
+    kind: str = ""
+    municipality: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def _with_dates(queryset: QuerySet) -> QuerySet:
+    return queryset.select_related("region").prefetch_related(
+        Prefetch("dates", queryset=EventDate.objects.select_related("venue__municipality")),
+        "fields_of_action",
+    )
+
+
+def upcoming_events(region: Region | None = None, filters: EventFilters | None = None):
+    """Published upcoming events (across all regions unless one is given), soonest first."""
+    filters = filters or EventFilters()
+    now = timezone.now()
+    date_q = Q(dates__end__gte=now)
+    if filters.municipality:
+        date_q &= Q(dates__venue__municipality__slug=filters.municipality)
+    if filters.date_from:
+        date_q &= Q(dates__start__date__gte=filters.date_from)
+    if filters.date_to:
+        date_q &= Q(dates__start__date__lte=filters.date_to)
+    events = Event.objects.published().filter(date_q)
+    if region is not None:
+        events = events.in_region(region)
+    if filters.kind:
+        events = events.filter(kind=filters.kind)
+    if filters.field:
+        events = events.filter(fields_of_action__slug=filters.field)
+    events = (
+        events.annotate(next_start=Min("dates__start", filter=Q(dates__end__gte=now)))
+        .order_by("next_start", "pk")
+        .distinct()
+    )
+    return _with_dates(events)
+
+
+def past_events(region: Region):
+    """The archive: published events whose every date is over, newest first."""
+    now = timezone.now()
+    events = (
+        Event.objects.published()
+        .in_region(region)
+        .filter(dates__isnull=False)
+        .exclude(dates__end__gte=now)
+        .annotate(first_start=Min("dates__start"))
+        .order_by("-first_start")
+        .distinct()
+    )
+    return _with_dates(events)
+
+
+def seats_taken(date_ids: Iterable[int]) -> tuple[dict[int, int], dict[int, int]]:
+    """Seat holders per date and per workshop, in one grouped query."""
+    per_date: dict[int, int] = defaultdict(int)
+    per_workshop: dict[int, int] = {}
+    rows = (
+        Registration.objects.filter(
+            event_date_id__in=list(date_ids), status__in=Registration.SEAT_STATUSES
+        )
+        .values_list("event_date_id", "workshop_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for date_id, workshop_id, n in rows:
+        per_date[date_id] += n
+        if workshop_id:
+            per_workshop[workshop_id] = n
+    return per_date, per_workshop
+
+
+def _remaining(seats: int | None, taken: int) -> int | None:
+    return None if seats is None else max(seats - taken, 0)
+
+
+def annotate_seats(dates: list[EventDate]) -> list[EventDate]:
+    """Set ``taken`` and ``remaining`` (None = no limit) on dates and their workshops."""
+    per_date, per_workshop = seats_taken(d.pk for d in dates)
+    for event_date in dates:
+        event_date.taken = per_date.get(event_date.pk, 0)
+        event_date.remaining = _remaining(event_date.seats, event_date.taken)
+        for workshop in event_date.workshops.all():
+            workshop.taken = per_workshop.get(workshop.pk, 0)
+            workshop.remaining = _remaining(workshop.seats, workshop.taken)
+    return dates
+
+
+def event_with_details(event: Event) -> list[EventDate]:
+    """The event's dates with venue, programme, workshops and seats left."""
+    dates = list(
+        event.dates.select_related("venue__municipality").prefetch_related(
+            Prefetch("programme", queryset=ProgrammeItem.objects.all()),
+            Prefetch("workshops", queryset=Workshop.objects.select_related("field_of_action")),
+        )
+    )
+    return annotate_seats(dates)
+
+
+def participants(event_date: EventDate) -> dict:
+    """For the staff list: seat holders by workshop, the waiting list in order, counts."""
+    registrations = list(
+        Registration.objects.filter(event_date=event_date)
+        .select_related("workshop", "first_choice", "second_choice")
+        .order_by("name", "id")
+    )
+    workshops = list(event_date.workshops.all())
+    holders = [r for r in registrations if r.holds_seat]
+    waiting = sorted(
+        (r for r in registrations if r.status == Registration.Status.WAITING),
+        key=lambda r: (r.waiting_since or r.created_at, r.pk),
+    )
+    for position, registration in enumerate(waiting, start=1):
+        registration.position = position
+    by_workshop = [
+        (
+            w,
+            [r for r in holders if r.workshop_id == w.pk],
+            [r for r in waiting if r.workshop_id == w.pk],
+        )
+        for w in workshops
+    ]
+    return {
+        "registrations": registrations,
+        "holders": holders,
+        "waiting": waiting,
+        "cancelled": [r for r in registrations if r.status == Registration.Status.CANCELLED],
+        "attended": sum(1 for r in holders if r.status == Registration.Status.ATTENDED),
+        "by_workshop": by_workshop,
+        "without_workshop": [r for r in holders if r.workshop_id is None],
+    }

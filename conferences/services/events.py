@@ -1,0 +1,144 @@
+"""Event workflows of the staff: publish, close, cancel, copy, message participants."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from conferences.models import Event, EventDate, ProgrammeItem, Registration, Workshop
+from conferences.services import mails
+from conferences.services.registrations import rebalance
+from portal.lib.mail import queue_templated_mail
+
+
+def event_publish(*, event: Event) -> Event:
+    event.status = Event.Status.PUBLISHED
+    event.published_at = event.published_at or timezone.now()
+    event.save(update_fields=["status", "published_at", "updated_at"])
+    return event
+
+
+def event_set_registration_closed(*, event: Event, closed: bool) -> Event:
+    event.registration_closed = closed
+    event.save(update_fields=["registration_closed", "updated_at"])
+    return event
+
+
+def event_cancel(*, event: Event) -> int:
+    """Cancel the event and every registration; everyone registered is told. Returns how many."""
+    with transaction.atomic():
+        Event.objects.select_for_update().filter(pk=event.pk).first()
+        event.status = Event.Status.CANCELLED
+        event.save(update_fields=["status", "updated_at"])
+        registrations = list(
+            Registration.objects.select_for_update().filter(event_date__event=event).active()
+        )
+        now = timezone.now()
+        for registration in registrations:
+            registration.status = Registration.Status.CANCELLED
+            registration.cancelled_at = now
+            mails.after_commit(registration, "event_cancelled")
+        Registration.objects.bulk_update(registrations, ["status", "cancelled_at"])
+    return len(registrations)
+
+
+def event_saved(*, event: Event) -> None:
+    """After the editor saved dates and workshops: seats may have grown, so move people up."""
+    rebalance(event_date_ids=list(event.dates.values_list("pk", flat=True)))
+
+
+def _shift_year(value: datetime, years: int) -> datetime:
+    try:
+        return value.replace(year=value.year + years)
+    except ValueError:  # 29 February
+        return value.replace(year=value.year + years, day=28)
+
+
+def _free_slug(event: Event, base: str) -> str:
+    slug, n = base, 2
+    while Event.objects.in_region(event.region).filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def event_copy(*, event: Event, years: int = 1) -> Event:
+    """A draft copy for next year: same programme, workshops and venues, no registrations."""
+    dates = list(event.dates.prefetch_related("programme", "workshops"))
+    fields = list(event.fields_of_action.all())
+    first_year = timezone.localtime(dates[0].start).year + years if dates else timezone.now().year
+    copy = Event.objects.get(pk=event.pk)
+    copy.pk = None
+    copy.id = None
+    copy._state.adding = True
+    copy.status = Event.Status.DRAFT
+    copy.published_at = None
+    copy.registration_closed = False
+    copy.registration_opens = None
+    copy.registration_closes = None
+    copy.documentation = ""
+    copy.documentation_published = False
+    copy.copied_from = event
+    base = slugify(f"{event.slug.rstrip('0123456789-')}-{first_year}")[:190]
+    copy.slug = _free_slug(event, base)
+    copy.save()
+    copy.fields_of_action.set(fields)
+    for old in dates:
+        new = EventDate.objects.create(
+            event=copy,
+            label=old.label,
+            start=_shift_year(old.start, years),
+            end=_shift_year(old.end, years),
+            venue=old.venue,
+            seats=old.seats,
+        )
+        ProgrammeItem.objects.bulk_create(
+            ProgrammeItem(
+                event_date=new, start=p.start, end=p.end, title=p.title, speaker=p.speaker
+            )
+            for p in old.programme.all()
+        )
+        Workshop.objects.bulk_create(
+            Workshop(
+                event_date=new,
+                title=w.title,
+                field_of_action=w.field_of_action,
+                seats=w.seats,
+                room=w.room,
+                moderation=w.moderation,
+                order=w.order,
+            )
+            for w in old.workshops.all()
+        )
+    return copy
+
+
+def date_message_send(
+    *, event_date: EventDate, subject: str, body: str, include_waiting: bool = False
+) -> int:
+    """Staff write to everyone with a seat (and optionally the waiting list) of one date."""
+    statuses = list(Registration.SEAT_STATUSES)
+    if include_waiting:
+        statuses.append(Registration.Status.WAITING)
+    event = event_date.event
+    recipients = Registration.objects.filter(
+        event_date=event_date, status__in=statuses, anonymised_at__isnull=True
+    )
+    count = 0
+    with transaction.atomic():
+        for registration in recipients:
+            from conferences.tasks import mail_context
+
+            queue_templated_mail(
+                to=registration.email,
+                template_prefix="conferences/email/staff_message",
+                context={**mail_context(registration), "subject": subject, "body": body},
+                language=registration.language or event.language,
+                region=event.region,
+                reply_to=event.contact_email,
+            )
+            count += 1
+    return count

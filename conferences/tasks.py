@@ -1,0 +1,145 @@
+"""Background jobs of the conferences app: participant mails, reminders, anonymisation."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+from procrastinate import RetryStrategy
+from procrastinate.contrib.django import app
+
+from conferences import ical
+from conferences.models import Registration
+from portal.lib.mail import Attachment, queue_templated_mail
+from portal.models import Region
+
+logger = logging.getLogger(__name__)
+
+# Kinds whose mail carries the date as a calendar file.
+WITH_CALENDAR = {"confirmed", "moved_up", "changed", "reminder"}
+
+
+def mail_context(registration: Registration) -> dict:
+    event_date = registration.event_date
+    event = event_date.event
+    return {
+        "registration": registration,
+        "event_date": event_date,
+        "event": event,
+        "venue": event_date.venue,
+        "region": event.region,
+        "self_service_url": settings.SITE_URL + registration.self_service_path(),
+        "event_url": settings.SITE_URL + event.get_absolute_url(),
+    }
+
+
+def registration_mail(registration: Registration, kind: str):
+    """Queue the mail of one kind for one registration (in its language)."""
+    event = registration.event_date.event
+    attachments = []
+    if kind in WITH_CALENDAR and registration.holds_seat:
+        attachments.append(
+            Attachment(
+                filename="termin.ics",
+                mimetype="text/calendar",
+                content=ical.calendar_bytes(event.title, [registration.event_date]),
+            )
+        )
+    return queue_templated_mail(
+        to=registration.email,
+        template_prefix=f"conferences/email/{kind}",
+        context=mail_context(registration),
+        language=registration.language or event.language,
+        region=event.region,
+        reply_to=event.contact_email,
+        attachments=attachments,
+    )
+
+
+@app.task(
+    name="conferences.send_registration_mail",
+    queue="mail",
+    retry=RetryStrategy(max_attempts=5, exponential_wait=10),
+)
+def send_registration_mail(registration_id: int, kind: str) -> None:
+    registration = (
+        Registration.objects.select_related(
+            "event_date__event__region", "event_date__venue", "workshop"
+        )
+        .filter(pk=registration_id, anonymised_at__isnull=True)
+        .first()
+    )
+    if registration is None:
+        return
+    with transaction.atomic():
+        registration_mail(registration, kind)
+
+
+def send_reminders(now=None) -> int:
+    """Remind everyone with a seat, ``region.reminder_days_before`` days before their date."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    sent = 0
+    for region in Region.objects.all():
+        day = today + timedelta(days=region.reminder_days_before)
+        due = (
+            Registration.objects.in_region(region)
+            .holding_seat()
+            .filter(
+                reminder_sent_at__isnull=True,
+                event_date__start__date=day,
+                event_date__cancelled=False,
+                event_date__event__status="published",
+            )
+            .select_related("event_date__event__region", "event_date__venue", "workshop")
+        )
+        for registration in due:
+            with transaction.atomic():
+                registration_mail(registration, "reminder")
+                registration.reminder_sent_at = now
+                registration.save(update_fields=["reminder_sent_at"])
+            sent += 1
+    return sent
+
+
+def anonymise_registrations(now=None) -> int:
+    """Erase personal data of registrations whose event ended more than the region's retention
+    period ago. Status, date and workshop stay, so the counts stay right."""
+    now = now or timezone.now()
+    total = 0
+    for region in Region.objects.all():
+        cutoff = now - timedelta(days=region.registration_retention_days)
+        expired = (
+            Registration.objects.in_region(region)
+            .filter(anonymised_at__isnull=True)
+            .exclude(event_date__event__dates__end__gt=cutoff)
+        )
+        total += expired.update(
+            name="",
+            email=Concat(Value("anonymised-"), Cast("id", CharField()), Value("@invalid")),
+            organisation="",
+            phone="",
+            accessibility_needs="",
+            dietary_needs="",
+            token="",
+            idempotency_key=None,
+            anonymised_at=now,
+        )
+    return total
+
+
+@app.periodic(cron="0 7 * * *")
+@app.task(name="conferences.daily_reminders", queue="default")
+def daily_reminders(timestamp: int) -> None:
+    logger.info("Event reminders sent: %s", send_reminders())
+
+
+@app.periodic(cron="30 3 * * *")
+@app.task(name="conferences.daily_anonymisation", queue="default")
+def daily_anonymisation(timestamp: int) -> None:
+    logger.info("Registrations anonymised: %s", anonymise_registrations())

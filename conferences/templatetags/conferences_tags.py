@@ -1,0 +1,29 @@
+"""Template helpers of the conferences app (also used by the region and portal home pages)."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from conferences import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def seats_text(remaining: int | None) -> str:
+    """ "12 places left", "waiting list" or nothing (no limit)."""
+    if remaining is None:
+        return ""
+    if remaining <= 0:
+        return _("fully booked – waiting list")
+    return ngettext("%(count)s place left", "%(count)s places left", remaining) % {
+        "count": remaining
+    }
+
+
+@register.simple_tag
+def upcoming_events(region=None, limit: int = 5):
+    """The next published events (of one region, or of all)."""
+    return list(selectors.upcoming_events(region)[:limit])

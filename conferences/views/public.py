@@ -1,0 +1,328 @@
+"""Public pages: event lists, the archive, event pages, registration and self-service."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from conferences import ical, selectors
+from conferences.forms import EventFilterForm, RegistrationForm, WorkshopChangeForm
+from conferences.models import Event, EventDate, Registration, Workshop
+from conferences.services import registrations as services
+from portal.lib import ratelimit
+from portal.lib.markdown import render_markdown
+from portal.views.public import public_region
+
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _filters(form: EventFilterForm) -> selectors.EventFilters:
+    if not form.is_valid():
+        return selectors.EventFilters()
+    return selectors.EventFilters(**{k: v for k, v in form.cleaned_data.items() if v})
+
+
+def events_all(request: HttpRequest) -> HttpResponse:
+    """Upcoming events of every county."""
+    form = EventFilterForm(request.GET or None)
+    events = selectors.upcoming_events(filters=_filters(form))
+    return render(request, "conferences/event_list.html", {"events": events, "form": form})
+
+
+def event_list(request: HttpRequest, region: str) -> HttpResponse:
+    region_obj = public_region(request, region)
+    form = EventFilterForm(request.GET or None, region=region_obj)
+    events = selectors.upcoming_events(region_obj, _filters(form))
+    return render(
+        request,
+        "conferences/event_list.html",
+        {"region": region_obj, "events": events, "form": form},
+    )
+
+
+def event_archive(request: HttpRequest, region: str) -> HttpResponse:
+    region_obj = public_region(request, region)
+    events = selectors.past_events(region_obj)
+    return render(
+        request, "conferences/event_archive.html", {"region": region_obj, "events": events}
+    )
+
+
+def _public_event(request: HttpRequest, region: str, slug: str) -> Event:
+    region_obj = public_region(request, region)
+    return get_object_or_404(
+        Event.objects.published().in_region(region_obj).select_related("region"), slug=slug
+    )
+
+
+def _json_ld(event: Event, dates: list[EventDate]) -> list[str]:
+    """schema.org Event, one per date, with the seats it has and has left."""
+    url = settings.SITE_URL + event.get_absolute_url()
+    blocks = []
+    for event_date in dates:
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": event.title + (f" ({event_date.label})" if event_date.label else ""),
+            "description": event.summary,
+            "url": url,
+            "startDate": timezone.localtime(event_date.start).isoformat(),
+            "endDate": timezone.localtime(event_date.end).isoformat(),
+            "eventStatus": "https://schema.org/EventCancelled"
+            if event.is_cancelled or event_date.cancelled
+            else "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "isAccessibleForFree": True,
+            "inLanguage": event.language,
+            "organizer": {
+                "@type": "GovernmentOrganization",
+                "name": f"{event.region.office_name}, {event.region.name}",
+                "url": settings.SITE_URL + event.region.get_absolute_url(),
+            },
+        }
+        if event_date.venue:
+            venue = event_date.venue
+            data["location"] = {
+                "@type": "Place",
+                "name": venue.name,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": venue.street,
+                    "postalCode": venue.postcode,
+                    "addressLocality": venue.city,
+                    "addressCountry": "DE",
+                },
+            }
+            if venue.latitude is not None and venue.longitude is not None:
+                data["location"]["geo"] = {
+                    "@type": "GeoCoordinates",
+                    "latitude": float(venue.latitude),
+                    "longitude": float(venue.longitude),
+                }
+        if event_date.seats is not None:
+            data["maximumAttendeeCapacity"] = event_date.seats
+            data["remainingAttendeeCapacity"] = event_date.remaining
+        blocks.append(mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)))  # noqa: S308
+    return blocks
+
+
+def event_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
+    event = _public_event(request, region, slug)
+    dates = selectors.event_with_details(event)
+    context = {
+        "region": event.region,
+        "event": event,
+        "dates": dates,
+        "description": render_markdown(event.description),
+        "documentation": render_markdown(event.documentation)
+        if event.documentation_published
+        else "",
+        "json_ld": _json_ld(event, dates),
+        "registration_state": event.registration_state(),
+        "bookable": [d for d in dates if not d.cancelled and not d.is_past],
+    }
+    return render(request, "conferences/event_detail.html", context)
+
+
+def event_ics(request: HttpRequest, region: str, slug: str) -> HttpResponse:
+    event = _public_event(request, region, slug)
+    dates = event.dates.select_related("venue", "event__region")
+    response = HttpResponse(
+        ical.calendar_bytes(event.title, dates), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+def region_calendar(request: HttpRequest, region: str) -> HttpResponse:
+    """iCalendar feed of the region's events (recent and upcoming dates)."""
+    region_obj = public_region(request, region)
+    since = timezone.now() - timezone.timedelta(days=90)
+    dates = (
+        EventDate.objects.in_region(region_obj)
+        .filter(end__gte=since)
+        .exclude(event__status=Event.Status.DRAFT)
+        .select_related("venue", "event__region")
+    )
+    name = _("Events: %(region)s") % {"region": region_obj.name}
+    response = HttpResponse(
+        ical.calendar_bytes(name, dates), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="{region_obj.slug}-events.ics"'
+    return response
+
+
+# --- registration ---------------------------------------------------------------------------
+
+
+def _bookable_dates(event: Event, *, with_seats: bool) -> list[EventDate]:
+    dates = list(
+        event.dates.filter(cancelled=False, end__gte=timezone.now())
+        .select_related("venue")
+        .prefetch_related(Prefetch("workshops", queryset=Workshop.objects.all()))
+    )
+    return selectors.annotate_seats(dates) if with_seats else dates
+
+
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest, region: str, slug: str) -> HttpResponse:
+    event = _public_event(request, region, slug)
+    state = event.registration_state()
+    is_post = request.method == "POST"
+    dates = _bookable_dates(event, with_seats=not is_post) if state == "open" else []
+    if not dates:
+        return render(
+            request,
+            "conferences/registration_closed.html",
+            {"region": event.region, "event": event, "state": state},
+            status=409 if is_post else 200,
+        )
+    initial = {"idempotency_key": uuid.uuid4(), "event_date": request.GET.get("date")}
+    form = RegistrationForm(request.POST or None, event=event, dates=dates, initial=initial)
+    if is_post:
+        if not ratelimit.hit("registration", request):
+            form.add_error(None, _("Too many submissions. Please wait a minute and try again."))
+        elif form.is_valid():
+            data = form.cleaned_data
+            participant = services.ParticipantData(
+                name=data["name"],
+                email=data["email"],
+                organisation=data.get("organisation", ""),
+                phone=data.get("phone", ""),
+                accessibility_needs=data.get("accessibility_needs", ""),
+                dietary_needs=data.get("dietary_needs", ""),
+                language=request.LANGUAGE_CODE,
+                consent=data["consent"],
+            )
+            try:
+                registration, _created = services.registration_create(
+                    event_date=data["event_date"],
+                    participant=participant,
+                    first_choice=data.get("first_choice"),
+                    second_choice=data.get("second_choice"),
+                    idempotency_key=data["idempotency_key"],
+                )
+            except services.RegistrationError as error:
+                form.add_error(None, error.message)
+            else:
+                return redirect(
+                    "conferences:registration_confirmation",
+                    pk=registration.pk,
+                    token=registration.token,
+                )
+        if form.errors:
+            selectors.annotate_seats(dates)  # the form is shown again, with seats left
+    context = {"region": event.region, "event": event, "form": form, "dates": dates}
+    return render(request, "conferences/register.html", context, status=400 if form.errors else 200)
+
+
+def _registration_by_token(pk: int, token: str) -> Registration | None:
+    registration = (
+        Registration.objects.select_related(
+            "event_date__event__region",
+            "event_date__venue",
+            "workshop",
+            "first_choice",
+            "second_choice",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    # Compare in constant time so the token cannot be guessed byte by byte.
+    if (
+        registration is None
+        or not registration.token
+        or not secrets.compare_digest(registration.token.encode(), token.encode())
+    ):
+        return None
+    return registration
+
+
+def _invalid_link(request: HttpRequest) -> HttpResponse:
+    return render(request, "conferences/registration_invalid.html", status=404)
+
+
+def registration_confirmation(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+    registration = _registration_by_token(pk, token)
+    if registration is None:
+        return _invalid_link(request)
+    request.region = registration.event_date.event.region
+    return render(
+        request,
+        "conferences/registration_confirmation.html",
+        {"registration": registration, "event": registration.event_date.event},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def self_service(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+    """The participant's own page (link in every e-mail): view, change workshops, cancel."""
+    registration = _registration_by_token(pk, token)
+    if registration is None:
+        return _invalid_link(request)
+    event_date = registration.event_date
+    event = event_date.event
+    request.region = event.region
+    can_change = (
+        registration.status
+        in (
+            Registration.Status.CONFIRMED,
+            Registration.Status.WAITING,
+        )
+        and not event_date.is_past
+    )
+    workshops = list(event_date.workshops.all())
+    selectors.annotate_seats([event_date]) if workshops else None
+    change_form = None
+    if workshops and can_change:
+        change_form = WorkshopChangeForm(
+            request.POST if request.POST.get("action") == "change" else None,
+            event_date=event_date,
+            initial={
+                "first_choice": registration.first_choice_id,
+                "second_choice": registration.second_choice_id,
+            },
+        )
+    error = ""
+    if request.method == "POST" and can_change:
+        action = request.POST.get("action")
+        if action == "cancel":
+            services.registration_cancel(registration=registration)
+            return redirect(f"{request.path}?done=cancelled")
+        if action == "change" and change_form is not None and change_form.is_valid():
+            try:
+                services.registration_change_workshops(
+                    registration=registration,
+                    first_choice=change_form.cleaned_data["first_choice"],
+                    second_choice=change_form.cleaned_data.get("second_choice"),
+                )
+            except services.RegistrationError as exc:
+                error = exc.message
+            else:
+                return redirect(f"{request.path}?done=changed")
+    status = 400 if error or (change_form is not None and change_form.errors) else 200
+    context = {
+        "registration": registration,
+        "event": event,
+        "event_date": event_date,
+        "workshops": workshops,
+        "can_change": can_change,
+        "change_form": change_form,
+        "error": error,
+        "done": request.GET.get("done", ""),
+        "event_url": reverse(
+            "conferences:event_detail", kwargs={"region": event.region.slug, "slug": event.slug}
+        ),
+    }
+    return render(request, "conferences/self_service.html", context, status=status)

@@ -1,0 +1,219 @@
+"""Back-office: events, their dates, programme and workshops, venues, results.
+
+Editing needs MANAGE_CONTENT; looking at events (to reach participant lists) only
+MANAGE_REGISTRATIONS, so event staff can do registrations and check-in.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count, Min, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from conferences import selectors
+from conferences.forms import (
+    DocumentationForm,
+    EventDateFormSet,
+    EventForm,
+    ProgrammeFormSet,
+    VenueForm,
+    WorkshopFormSet,
+    WorkshopResultsFormSet,
+)
+from conferences.models import Event, ProgrammeItem, Registration, Venue, Workshop
+from conferences.services import events as services
+from portal.access import MANAGE_CONTENT, MANAGE_REGISTRATIONS, staff_view
+from portal.models import Region
+
+
+@staff_view(MANAGE_REGISTRATIONS)
+def event_list(request: HttpRequest, region: Region) -> HttpResponse:
+    events = (
+        Event.objects.in_region(region)
+        .annotate(
+            first_start=Min("dates__start"),
+            confirmed=Count(
+                "dates__registrations",
+                filter=Q(dates__registrations__status__in=Registration.SEAT_STATUSES),
+            ),
+            waiting=Count(
+                "dates__registrations",
+                filter=Q(dates__registrations__status=Registration.Status.WAITING),
+            ),
+        )
+        .order_by("-first_start", "-pk")
+    )
+    return render(
+        request, "conferences/staff/event_list.html", {"region": region, "events": events}
+    )
+
+
+@staff_view(MANAGE_REGISTRATIONS)
+def event_overview(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event.objects.in_region(region), pk=pk)
+    dates = selectors.event_with_details(event)
+    for event_date in dates:
+        event_date.waiting_count = Registration.objects.filter(
+            event_date=event_date, status=Registration.Status.WAITING
+        ).count()
+    return render(
+        request,
+        "conferences/staff/event_overview.html",
+        {"region": region, "event": event, "dates": dates},
+    )
+
+
+@staff_view(MANAGE_CONTENT)
+def event_edit(request: HttpRequest, region: Region, pk: int | None = None) -> HttpResponse:
+    """The event with its dates, programme and workshops on one page."""
+    event = (
+        get_object_or_404(Event.objects.in_region(region), pk=pk) if pk else Event(region=region)
+    )
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    form = EventForm(data, files, instance=event, region=region, prefix="event")
+    dates = EventDateFormSet(data, instance=event, region=region, prefix="dates")
+    parts = event.pk is not None
+    programme = (
+        ProgrammeFormSet(
+            data,
+            queryset=ProgrammeItem.objects.filter(event_date__event=event),
+            event=event,
+            prefix="programme",
+        )
+        if parts
+        else None
+    )
+    workshops = (
+        WorkshopFormSet(
+            data,
+            queryset=Workshop.objects.filter(event_date__event=event),
+            event=event,
+            prefix="workshops",
+        )
+        if parts
+        else None
+    )
+    formsets = [f for f in (dates, programme, workshops) if f is not None]
+    if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets):
+        with transaction.atomic():
+            event = form.save()
+            dates.instance = event
+            dates.save()
+            for formset in (programme, workshops):
+                if formset is not None:
+                    formset.save()
+        services.event_saved(event=event)
+        messages.success(request, _("Saved."))
+        return redirect("conferences_staff:event_edit", region=region.slug, pk=event.pk)
+    context = {
+        "region": region,
+        "event": event,
+        "form": form,
+        "dates": dates,
+        "programme": programme,
+        "workshops": workshops,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "conferences/staff/event_edit.html", context, status=status)
+
+
+@staff_view(MANAGE_CONTENT)
+@require_POST
+def event_copy(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event.objects.in_region(region), pk=pk)
+    copy = services.event_copy(event=event)
+    messages.success(request, _("Copied for next year as a draft. Please check the dates."))
+    return redirect("conferences_staff:event_edit", region=region.slug, pk=copy.pk)
+
+
+@staff_view(MANAGE_CONTENT)
+@require_POST
+def event_status(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event.objects.in_region(region), pk=pk)
+    action = request.POST.get("action")
+    if event.is_cancelled:
+        messages.error(request, _("This event is cancelled; copy it to plan it again."))
+    elif action == "publish":
+        services.event_publish(event=event)
+        messages.success(request, _("The event is published."))
+    elif action == "close":
+        services.event_set_registration_closed(event=event, closed=True)
+        messages.success(request, _("Registration is closed."))
+    elif action == "reopen":
+        services.event_set_registration_closed(event=event, closed=False)
+        messages.success(request, _("Registration is open again."))
+    elif action == "cancel" and request.POST.get("confirm") == "yes":
+        count = services.event_cancel(event=event)
+        messages.success(
+            request,
+            _("The event is cancelled. %(count)s registered people are being notified.")
+            % {"count": count},
+        )
+    elif action == "cancel":
+        messages.error(request, _("Please tick the box to confirm the cancellation."))
+    else:
+        messages.error(request, _("Unknown action."))
+    return redirect("conferences_staff:event_overview", region=region.slug, pk=event.pk)
+
+
+@staff_view(MANAGE_CONTENT)
+def event_results(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    """Workshop results (needs, recommendations) and the documentation of the event."""
+    event = get_object_or_404(Event.objects.in_region(region), pk=pk)
+    data = request.POST if request.method == "POST" else None
+    form = DocumentationForm(data, instance=event, prefix="doc")
+    results = WorkshopResultsFormSet(
+        data,
+        queryset=Workshop.objects.filter(event_date__event=event).select_related("event_date"),
+        prefix="results",
+    )
+    if request.method == "POST" and form.is_valid() and results.is_valid():
+        with transaction.atomic():
+            form.save()
+            results.save()
+        messages.success(request, _("Saved."))
+        return redirect("conferences_staff:event_results", region=region.slug, pk=event.pk)
+    return render(
+        request,
+        "conferences/staff/event_results.html",
+        {"region": region, "event": event, "form": form, "results": results},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff_view(MANAGE_CONTENT)
+def venue_list(request: HttpRequest, region: Region) -> HttpResponse:
+    form = VenueForm(request.POST or None, region=region)
+    if request.method == "POST" and form.is_valid():
+        form.instance.region = region
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("conferences_staff:venue_list", region=region.slug)
+    venues = Venue.objects.in_region(region).select_related("municipality")
+    return render(
+        request,
+        "conferences/staff/venue_list.html",
+        {"region": region, "venues": venues, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff_view(MANAGE_CONTENT)
+def venue_edit(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    venue = get_object_or_404(Venue.objects.in_region(region), pk=pk)
+    form = VenueForm(request.POST or None, instance=venue, region=region)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("conferences_staff:venue_list", region=region.slug)
+    return render(
+        request,
+        "conferences/staff/venue_edit.html",
+        {"region": region, "venue": venue, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )

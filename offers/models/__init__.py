@@ -1,0 +1,39 @@
+from offers.models.directory import (
+    SEARCH_CONFIG,
+    Cost,
+    Kind,
+    Offer,
+    OfferPlace,
+    ProviderContact,
+    Registration,
+    SearchWord,
+    StepFree,
+    TargetGroup,
+    Weekday,
+)
+from offers.models.workflow import (
+    ChangeRequest,
+    ImportBatch,
+    OfferConfirmation,
+    UpdateRequest,
+    UpdateRound,
+)
+
+__all__ = [
+    "SEARCH_CONFIG",
+    "ChangeRequest",
+    "Cost",
+    "ImportBatch",
+    "Kind",
+    "Offer",
+    "OfferConfirmation",
+    "OfferPlace",
+    "ProviderContact",
+    "Registration",
+    "SearchWord",
+    "StepFree",
+    "TargetGroup",
+    "UpdateRequest",
+    "UpdateRound",
+    "Weekday",
+]

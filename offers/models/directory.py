@@ -1,0 +1,357 @@
+"""The offer directory: offers, their places, provider contacts and the search vocabulary."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from networks.models import Organisation, Person
+from offers import languages
+from portal.models import FieldOfAction, Municipality, Region, RegionScopedQuerySet
+
+# The text search configuration created in migration 0001: German stemming plus unaccent.
+SEARCH_CONFIG = "offers_german"
+STARTING_SOON_DAYS = 28
+
+
+class Kind(models.TextChoices):
+    COURSE = "course", _("Course")
+    COUNSELLING = "counselling", _("Counselling")
+    MEETING_PLACE = "meeting_place", _("Meeting place")
+    SPORTS_LEISURE = "sports_leisure", _("Sports and leisure")
+    CHILDCARE = "childcare", _("Childcare")
+    MENTORING = "mentoring", _("Mentoring and guides")
+    INFORMATION = "information", _("Information")
+    OTHER = "other", _("Other")
+
+
+class TargetGroup(models.TextChoices):
+    EVERYONE = "everyone", _("Everyone")
+    REFUGEES = "refugees", _("Refugees")
+    EU_CITIZENS = "eu_citizens", _("EU citizens")
+    WOMEN = "women", _("Women")
+    FAMILIES = "families", _("Families")
+    CHILDREN = "children", _("Children")
+    YOUNG_PEOPLE = "young_people", _("Young people")
+    SENIORS = "seniors", _("Seniors")
+    DISABILITIES = "disabilities", _("People with disabilities")
+
+
+class Cost(models.TextChoices):
+    FREE = "free", _("Free of charge")
+    REDUCED = "reduced", _("Reduced fee possible")
+    FEE = "fee", _("Fee")
+
+
+class Registration(models.TextChoices):
+    NONE = "none", _("No registration needed")
+    PHONE = "phone", _("By phone")
+    EMAIL = "email", _("By e-mail")
+    LINK = "link", _("Online")
+
+
+class StepFree(models.TextChoices):
+    YES = "yes", _("Step-free")
+    NO = "no", _("Not step-free")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 1, _("Monday")
+    TUESDAY = 2, _("Tuesday")
+    WEDNESDAY = 3, _("Wednesday")
+    THURSDAY = 4, _("Thursday")
+    FRIDAY = 5, _("Friday")
+    SATURDAY = 6, _("Saturday")
+    SUNDAY = 7, _("Sunday")
+
+
+class OfferQuerySet(RegionScopedQuerySet):
+    def published(self):
+        """What the public sees: published, and not hidden after a missed update round."""
+        return self.filter(status=Offer.Status.PUBLISHED).exclude(
+            confirmation_state=Offer.ConfirmationState.HIDDEN
+        )
+
+    def for_listing(self):
+        return self.select_related("provider", "region").prefetch_related(
+            "fields_of_action", "places__municipality"
+        )
+
+    def starting_soon(self, today: date | None = None):
+        today = today or timezone.localdate()
+        return self.filter(
+            start_date__gte=today, start_date__lte=today + timedelta(days=STARTING_SOON_DAYS)
+        )
+
+
+class Offer(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    class ConfirmationState(models.TextChoices):
+        CURRENT = "", _("Current")
+        MARKED = "marked", _("Not confirmed in the last update round")
+        HIDDEN = "hidden", _("Hidden: not confirmed in the last update round")
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="offers")
+    provider = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="offers", verbose_name=_("provider")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    fields_of_action = models.ManyToManyField(
+        FieldOfAction, blank=True, related_name="offers", verbose_name=_("fields of action")
+    )
+    target_groups = ArrayField(
+        models.CharField(max_length=20, choices=TargetGroup.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("target groups"),
+    )
+    languages = ArrayField(
+        models.CharField(max_length=5, choices=languages.CHOICES),
+        default=list,
+        blank=True,
+        verbose_name=_("languages the offer is given in"),
+    )
+    cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, default=Cost.FREE)
+    cost_note = models.CharField(_("note on cost"), max_length=200, blank=True)
+    schedule = models.CharField(
+        _("schedule"), max_length=300, blank=True, help_text=_("e.g. every Tuesday 10–12")
+    )
+    weekdays = ArrayField(
+        models.PositiveSmallIntegerField(choices=Weekday.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("weekdays"),
+    )
+    time_start = models.TimeField(_("from"), null=True, blank=True)
+    time_end = models.TimeField(_("until"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    registration = models.CharField(
+        _("how to register"),
+        max_length=10,
+        choices=Registration.choices,
+        default=Registration.NONE,
+    )
+    registration_detail = models.CharField(
+        _("phone, e-mail or link for registration"), max_length=300, blank=True
+    )
+    contact_person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offers",
+        verbose_name=_("contact person"),
+    )
+    step_free = models.CharField(
+        _("step-free access"), max_length=10, choices=StepFree.choices, default=StepFree.UNKNOWN
+    )
+    childcare = models.BooleanField(_("childcare available"), default=False)
+    women_only = models.BooleanField(_("for women only"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    last_confirmed_at = models.DateField(_("last confirmed on"), null=True, blank=True)
+    confirmation_state = models.CharField(
+        _("confirmation"),
+        max_length=10,
+        choices=ConfirmationState.choices,
+        default=ConfirmationState.CURRENT,
+        blank=True,
+    )
+    lessons_learned = models.TextField(
+        _("lessons learned (internal)"),
+        blank=True,
+        help_text=_("Why the offer was not taken up, what others can learn. Only staff see it."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Kept in sync by offers.services.reindex_offers (never by signals): normalised text and
+    # the weighted vector built from it.
+    search_title = models.TextField(blank=True, editable=False)
+    search_body = models.TextField(blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    history = HistoricalRecords(
+        m2m_fields=[fields_of_action],
+        excluded_fields=["search_title", "search_body", "search_vector", "updated_at"],
+    )
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        indexes = [
+            GinIndex(fields=["search_vector"], name="offer_search_vector"),
+            GinIndex(fields=["languages"], name="offer_languages"),
+            GinIndex(fields=["target_groups"], name="offer_target_groups"),
+            models.Index(fields=["region", "status"], name="offer_region_status"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("offers:offer_detail", kwargs={"region": self.region.slug, "pk": self.pk})
+
+    def clean(self) -> None:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date lies before the start date.")})
+        if self.time_start and self.time_end and self.time_end <= self.time_start:
+            raise ValidationError({"time_end": _("The end time lies before the start time.")})
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.confirmation_state != self.ConfirmationState.HIDDEN
+        )
+
+    @property
+    def language_labels(self) -> list[str]:
+        return [languages.label(code) for code in self.languages]
+
+    @property
+    def language_objects(self) -> list[languages.Language]:
+        return [languages.BY_CODE[c] for c in self.languages if c in languages.BY_CODE]
+
+    @property
+    def target_group_labels(self) -> list[str]:
+        names = dict(TargetGroup.choices)
+        return [str(names.get(value, value)) for value in self.target_groups]
+
+    @property
+    def weekday_labels(self) -> list[str]:
+        names = dict(Weekday.choices)
+        return [str(names.get(value, value)) for value in sorted(self.weekdays)]
+
+
+class OfferPlaceQuerySet(RegionScopedQuerySet):
+    region_field = "offer__region"
+
+
+class OfferPlace(models.Model):
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="places")
+    name = models.CharField(_("name of the place"), max_length=200, blank=True)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offer_places",
+        verbose_name=_("municipality"),
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+
+    history = HistoricalRecords()
+    objects = OfferPlaceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+
+    def __str__(self) -> str:
+        return ", ".join(self.address_lines) or self.name
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [
+            line
+            for line in (self.name, self.street, f"{self.postcode} {self.city}".strip())
+            if line
+        ]
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def osm_url(self) -> str:
+        """A plain link to OpenStreetMap; the visitor chooses to follow it."""
+        from urllib.parse import urlencode
+
+        if self.has_coordinates:
+            lat, lon = self.latitude, self.longitude
+            return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+        query = ", ".join(part for part in (self.street, self.postcode, self.city) if part)
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
+
+
+class ProviderContactQuerySet(RegionScopedQuerySet):
+    def active(self):
+        return self.filter(is_active=True, user__is_active=True)
+
+
+class ProviderContact(models.Model):
+    """A person who keeps an organisation's offers current (logs in with an e-mailed code)."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="provider_contacts")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="provider_contacts",
+        verbose_name=_("organisation"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="provider_contacts"
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = ProviderContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation__name", "user__email"]
+        verbose_name = _("provider contact")
+        verbose_name_plural = _("provider contacts")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="provider_contact_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.organisation})"
+
+
+class SearchWord(models.Model):
+    """Every normalised word of the indexed offers: the search expands query words against it
+    by trigram similarity (typos) and substring (parts of compounds: "kurs" → "sprachkurs")."""
+
+    word = models.CharField(max_length=60, unique=True)
+
+    class Meta:
+        indexes = [
+            GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="offer_search_word_trgm")
+        ]
+
+    def __str__(self) -> str:
+        return self.word

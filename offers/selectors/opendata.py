@@ -1,0 +1,274 @@
+"""The open-data format of a region's directory (CSV and JSON) and schema.org JSON-LD.
+
+The column lists below ARE the documented format (the page /<region>/offers/data/ renders
+them): add columns at the end, never rename or remove one.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from networks.models import Organisation, Person
+from offers.models import Offer
+
+OFFER_COLUMNS: list[tuple[str, str]] = [
+    ("id", _("Stable number of the offer")),
+    ("url", _("Address of the offer's page")),
+    ("title", _("Title")),
+    ("summary", _("Short summary")),
+    ("description", _("Description (Markdown)")),
+    (
+        "kind",
+        _(
+            "Kind: course, counselling, meeting_place, sports_leisure, childcare, "
+            "mentoring, information, other"
+        ),
+    ),
+    ("fields_of_action", _("Fields of action (names; in CSV separated by |)")),
+    (
+        "target_groups",
+        _(
+            "Target groups: everyone, refugees, eu_citizens, women, families, "
+            "children, young_people, seniors, disabilities"
+        ),
+    ),
+    ("languages", _("Languages the offer is given in (ISO 639-1 codes)")),
+    ("cost", _("Cost: free, reduced, fee")),
+    ("cost_note", _("Note on cost")),
+    ("schedule", _("Schedule as text")),
+    ("weekdays", _("Weekdays (1 = Monday … 7 = Sunday)")),
+    ("time_start", _("Start time (HH:MM)")),
+    ("time_end", _("End time (HH:MM)")),
+    ("start_date", _("Start date (YYYY-MM-DD)")),
+    ("end_date", _("End date (YYYY-MM-DD)")),
+    ("registration", _("How to register: none, phone, email, link")),
+    ("registration_detail", _("Phone, e-mail or link for registration")),
+    ("step_free", _("Step-free access: yes, no, unknown")),
+    ("childcare", _("Childcare available (true/false)")),
+    ("women_only", _("For women only (true/false)")),
+    ("provider_id", _("Number of the provider (see providers file)")),
+    ("provider_name", _("Name of the provider")),
+    (
+        "places",
+        _(
+            "Places (JSON: list of objects with name, street, postcode, city, "
+            "municipality, latitude, longitude; CSV: addresses separated by |)"
+        ),
+    ),
+    ("last_confirmed", _("Last confirmed by the provider (YYYY-MM-DD)")),
+    ("confirmation", _('Empty, or "not_confirmed" after a missed update round')),
+    ("published_at", _("First published (ISO 8601)")),
+    ("updated_at", _("Last changed (ISO 8601)")),
+]
+
+PROVIDER_COLUMNS: list[tuple[str, str]] = [
+    ("id", _("Stable number of the provider")),
+    ("url", _("Address of the provider's page")),
+    ("name", _("Name")),
+    ("kind", _("Kind of organisation")),
+    ("street", _("Street and number")),
+    ("postcode", _("Postcode")),
+    ("city", _("City")),
+    ("municipality", _("Municipality")),
+    ("website", _("Website")),
+    ("email", _("E-mail")),
+    ("phone", _("Phone")),
+    ("description", _("Description")),
+    ("offer_count", _("Number of published offers")),
+    (
+        "contacts",
+        _(
+            "Contact persons who agreed to be listed (JSON: list of objects with name, "
+            "function, email, phone; CSV: names separated by |)"
+        ),
+    ),
+]
+
+
+def _iso(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def public_offers(region):
+    return (
+        Offer.objects.published()
+        .in_region(region)
+        .select_related("provider", "region")
+        .prefetch_related("fields_of_action", "places__municipality")
+        .order_by("id")
+    )
+
+
+def offer_record(offer: Offer) -> dict:
+    return {
+        "id": offer.pk,
+        "url": settings.SITE_URL + offer.get_absolute_url(),
+        "title": offer.title,
+        "summary": offer.summary,
+        "description": offer.description,
+        "kind": offer.kind,
+        "fields_of_action": [f.name for f in offer.fields_of_action.all()],
+        "target_groups": list(offer.target_groups),
+        "languages": list(offer.languages),
+        "cost": offer.cost,
+        "cost_note": offer.cost_note,
+        "schedule": offer.schedule,
+        "weekdays": sorted(offer.weekdays),
+        "time_start": offer.time_start.strftime("%H:%M") if offer.time_start else "",
+        "time_end": offer.time_end.strftime("%H:%M") if offer.time_end else "",
+        "start_date": _iso(offer.start_date),
+        "end_date": _iso(offer.end_date),
+        "registration": offer.registration,
+        "registration_detail": offer.registration_detail,
+        "step_free": offer.step_free,
+        "childcare": offer.childcare,
+        "women_only": offer.women_only,
+        "provider_id": offer.provider_id,
+        "provider_name": offer.provider.name,
+        "places": [
+            {
+                "name": p.name,
+                "street": p.street,
+                "postcode": p.postcode,
+                "city": p.city,
+                "municipality": p.municipality.name if p.municipality else "",
+                "latitude": float(p.latitude) if p.latitude is not None else None,
+                "longitude": float(p.longitude) if p.longitude is not None else None,
+            }
+            for p in offer.places.all()
+        ],
+        "last_confirmed": _iso(offer.last_confirmed_at),
+        "confirmation": "not_confirmed" if offer.confirmation_state else "",
+        "published_at": _iso(offer.published_at),
+        "updated_at": _iso(offer.updated_at),
+    }
+
+
+def offer_csv_row(record: dict) -> list:
+    row = []
+    for key, _label in OFFER_COLUMNS:
+        value = record[key]
+        if key == "places":
+            value = " | ".join(
+                ", ".join(x for x in (p["street"], f"{p['postcode']} {p['city']}".strip()) if x)
+                for p in value
+            )
+        elif isinstance(value, list):
+            value = "|".join(str(v) for v in value)
+        elif isinstance(value, bool):
+            value = "true" if value else "false"
+        row.append(value)
+    return row
+
+
+def public_providers(region):
+    from django.db.models import Count, Prefetch, Q
+
+    return (
+        Organisation.objects.in_region(region)
+        .public()
+        .annotate(
+            offer_count=Count(
+                "offers",
+                filter=Q(offers__status=Offer.Status.PUBLISHED)
+                & ~Q(offers__confirmation_state=Offer.ConfirmationState.HIDDEN),
+            )
+        )
+        .filter(offer_count__gt=0)
+        .select_related("municipality", "region")
+        .prefetch_related(
+            Prefetch("persons", queryset=Person.objects.listed_publicly(), to_attr="public_persons")
+        )
+        .order_by("name")
+    )
+
+
+def provider_record(organisation: Organisation) -> dict:
+    from django.urls import reverse
+
+    return {
+        "id": organisation.pk,
+        "url": settings.SITE_URL
+        + reverse(
+            "offers:provider_detail",
+            kwargs={"region": organisation.region.slug, "slug": organisation.slug},
+        ),
+        "name": organisation.name,
+        "kind": organisation.kind,
+        "street": organisation.street,
+        "postcode": organisation.postcode,
+        "city": organisation.city,
+        "municipality": organisation.municipality.name if organisation.municipality else "",
+        "website": organisation.website,
+        "email": organisation.email,
+        "phone": organisation.phone,
+        "description": organisation.description,
+        "offer_count": organisation.offer_count,
+        "contacts": [
+            {"name": p.name, "function": p.function, "email": p.email, "phone": p.phone}
+            for p in organisation.public_persons
+        ],
+    }
+
+
+def provider_csv_row(record: dict) -> list:
+    row = []
+    for key, _label in PROVIDER_COLUMNS:
+        value = record[key]
+        if key == "contacts":
+            value = "|".join(c["name"] for c in value)
+        row.append(value)
+    return row
+
+
+def offer_jsonld(offer: Offer) -> str:
+    """schema.org description of an offer, safe to place inside a <script> element."""
+    kind_types = {"course": "Course", "counselling": "Service"}
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": kind_types.get(offer.kind, "Service"),
+        "name": offer.title,
+        "description": offer.summary or offer.description[:300],
+        "url": settings.SITE_URL + offer.get_absolute_url(),
+        "provider": {
+            "@type": "Organization",
+            "name": offer.provider.name,
+            **({"url": offer.provider.website} if offer.provider.website else {}),
+        },
+        "availableLanguage": [
+            {"@type": "Language", "name": lang.english, "alternateName": lang.code}
+            for lang in offer.language_objects
+        ],
+        "isAccessibleForFree": offer.cost == "free",
+        "areaServed": {"@type": "AdministrativeArea", "name": offer.region.name},
+    }
+    places = []
+    for place in offer.places.all():
+        entry: dict = {
+            "@type": "Place",
+            "name": place.name or place.city,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": place.street,
+                "postalCode": place.postcode,
+                "addressLocality": place.city,
+                "addressCountry": "DE",
+            },
+        }
+        if place.has_coordinates:
+            entry["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(place.latitude),
+                "longitude": float(place.longitude),
+            }
+        places.append(entry)
+    if places:
+        key = "location" if data["@type"] != "Course" else "contentLocation"
+        data[key] = places
+    if offer.start_date:
+        data["startDate"] = offer.start_date.isoformat()
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,227 @@
+"""Reads of the networks app that are more than a filter."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db.models import Count, Max, Q, QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from networks.annexes import get_annex
+from networks.models import (
+    ConceptExport,
+    IntegrationConcept,
+    Measure,
+    MeasureProgressNote,
+    Organisation,
+    Person,
+    WorkingGroup,
+)
+from portal.models import FieldOfAction, Region
+
+# Bump when the PDF templates change in a way that should invalidate cached files.
+PDF_LAYOUT_VERSION = "3"
+
+
+# --- directory ------------------------------------------------------------------------------
+
+
+def search_organisations(
+    region: Region,
+    *,
+    text: str = "",
+    field_of_action: FieldOfAction | None = None,
+    kind: str = "",
+    municipality=None,
+) -> QuerySet[Organisation]:
+    """The public network directory: filter by field of action, kind, municipality and text."""
+    qs = Organisation.objects.in_region(region).public()
+    if field_of_action is not None:
+        qs = qs.filter(fields_of_action=field_of_action)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if municipality is not None:
+        qs = qs.filter(municipality=municipality)
+    text = text.strip()
+    if text:
+        vector = SearchVector("name", "description", "city", config="german")
+        qs = qs.annotate(search=vector).filter(
+            Q(search=SearchQuery(text, config="german", search_type="websearch"))
+            | Q(name__icontains=text)
+            | Q(description__icontains=text)
+        )
+    return qs.select_related("municipality").prefetch_related("fields_of_action").distinct()
+
+
+def public_people_of(organisation: Organisation) -> QuerySet[Person]:
+    return (
+        Person.objects.in_region(organisation.region)
+        .listed_publicly()
+        .filter(organisation=organisation)
+    )
+
+
+# --- the concept ----------------------------------------------------------------------------
+
+
+def _stamp(queryset, stamp_field: str = "updated_at") -> str:
+    row = queryset.aggregate(n=Count("pk"), last=Max(stamp_field))
+    return f"{row['n']}:{row['last'].isoformat() if row['last'] else '-'}"
+
+
+def concept_fingerprint(concept: IntegrationConcept) -> str:
+    """A hash that changes whenever anything shown in the concept's PDF changes.
+
+    Cheap (a handful of aggregate queries), so a public download can check it per request.
+    """
+    region = concept.region
+    annex_keys = list(concept.annexes.values_list("key", flat=True))
+    parts = [
+        PDF_LAYOUT_VERSION,
+        concept.updated_at.isoformat(),
+        concept.status,
+        str(concept.adopted_on),
+        _stamp(concept.guidelines.all()),
+        _stamp(concept.chapters.all()),
+        _stamp(concept.measures.all()),
+        _stamp(MeasureProgressNote.objects.filter(measure__concept=concept), "created_at"),
+        _stamp(Organisation.objects.in_region(region)),
+        _stamp(WorkingGroup.objects.in_region(region)),
+        "|".join(FieldOfAction.objects.in_region(region).values_list("name", flat=True)),
+        region.name,
+        region.office_name,
+    ]
+    for key in annex_keys:
+        annex = get_annex(key)
+        parts.append(f"{key}={annex.fingerprint(concept) if annex else 'missing'}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def current_export(concept: IntegrationConcept, variant: str) -> ConceptExport | None:
+    """The newest export of this concept and variant that matches its current content."""
+    return (
+        ConceptExport.objects.filter(
+            concept=concept, variant=variant, fingerprint=concept_fingerprint(concept)
+        )
+        .exclude(status=ConceptExport.Status.FAILED)
+        .first()
+    )
+
+
+def latest_ready_export(concept: IntegrationConcept, variant: str) -> ConceptExport | None:
+    return ConceptExport.objects.ready().filter(concept=concept, variant=variant).first()
+
+
+def filter_measures(
+    concept: IntegrationConcept, *, field_of_action=None, status: str = ""
+) -> QuerySet[Measure]:
+    qs = concept.measures.with_relations()
+    if field_of_action is not None:
+        qs = qs.filter(field_of_action=field_of_action)
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def measure_summary(measures) -> dict:
+    """Counts per status and the average progress (dropped measures do not count)."""
+    measures = list(measures)
+    counts = {value: 0 for value, _label in Measure.Status.choices}
+    for m in measures:
+        counts[m.status] += 1
+    active = [m.progress for m in measures if m.status != Measure.Status.DROPPED]
+    return {
+        "total": len(measures),
+        "counts": [(label, counts[value]) for value, label in Measure.Status.choices],
+        "average_progress": round(sum(active) / len(active)) if active else 0,
+    }
+
+
+# --- comparing versions ---------------------------------------------------------------------
+
+
+@dataclass
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class MeasureChange:
+    old: Measure
+    new: Measure
+    changes: list[FieldChange]
+
+
+@dataclass
+class ConceptDiff:
+    old: IntegrationConcept
+    new: IntegrationConcept
+    added: list[Measure] = field(default_factory=list)
+    dropped: list[Measure] = field(default_factory=list)
+    changed: list[MeasureChange] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.added or self.dropped or self.changed)
+
+
+def _display(measure: Measure, name: str) -> str:
+    if name == "partners":
+        return ", ".join(sorted(p.name for p in measure.partners.all()))
+    if name == "status":
+        return str(measure.get_status_display())
+    if name == "progress":
+        return f"{measure.progress} %"
+    value = getattr(measure, name)
+    if value is None:
+        return "–"
+    if name in ("start", "end"):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    return str(value)
+
+
+DIFF_FIELDS = [
+    ("title", _("title")),
+    ("description", _("description")),
+    ("field_of_action", _("field of action")),
+    ("responsible_organisation", _("responsible organisation")),
+    ("responsible_working_group", _("responsible working group")),
+    ("partners", _("partners")),
+    ("start", _("start")),
+    ("end", _("end")),
+    ("status", _("status")),
+    ("progress", _("progress")),
+]
+
+
+def concept_diff(old: IntegrationConcept, new: IntegrationConcept) -> ConceptDiff:
+    """Measures added, dropped and changed (field by field) between two versions.
+
+    Measures are matched by lineage: a revision copies it, so a renamed measure is "changed",
+    not "dropped and added".
+    """
+    old_measures = {m.lineage: m for m in old.measures.with_relations()}
+    new_measures = {m.lineage: m for m in new.measures.with_relations()}
+    diff = ConceptDiff(old=old, new=new)
+    for lineage, measure in new_measures.items():
+        before = old_measures.get(lineage)
+        if before is None:
+            diff.added.append(measure)
+            continue
+        changes = [
+            FieldChange(str(label), _display(before, name), _display(measure, name))
+            for name, label in DIFF_FIELDS
+            if _display(before, name) != _display(measure, name)
+        ]
+        if changes:
+            diff.changed.append(MeasureChange(before, measure, changes))
+        else:
+            diff.unchanged += 1
+    diff.dropped = [m for lineage, m in old_measures.items() if lineage not in new_measures]
+    return diff

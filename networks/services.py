@@ -1,0 +1,273 @@
+"""Multi-step writes of the networks app: join requests, concept revisions, PDF exports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from networks.models import (
+    ConceptAnnex,
+    ConceptChapter,
+    ConceptExport,
+    Guideline,
+    IntegrationConcept,
+    JoinRequest,
+    Measure,
+    MeasureProgressNote,
+    MeetingDocument,
+    WorkingGroup,
+    WorkingGroupMeeting,
+)
+from portal.lib.mail import queue_templated_mail
+from portal.models import Membership, Role, User
+
+# --- working groups -------------------------------------------------------------------------
+
+
+def _coordinator_emails(region) -> list[str]:
+    return list(
+        Membership.objects.in_region(region)
+        .filter(role=Role.COORDINATOR, user__is_active=True)
+        .values_list("user__email", flat=True)
+    )
+
+
+@transaction.atomic
+def join_request_submit(
+    *,
+    working_group: WorkingGroup,
+    name: str,
+    email: str,
+    organisation_name: str = "",
+    phone: str = "",
+    message: str = "",
+) -> JoinRequest:
+    """Store the request and tell the region's coordinators (after commit)."""
+    join_request = JoinRequest.objects.create(
+        working_group=working_group,
+        name=name,
+        email=email,
+        organisation_name=organisation_name,
+        phone=phone,
+        message=message,
+    )
+    region = working_group.region
+    url = settings.SITE_URL + reverse(
+        "networks_staff:join_request_detail", kwargs={"region": region.slug, "pk": join_request.pk}
+    )
+    for to in _coordinator_emails(region):
+        queue_templated_mail(
+            to=to,
+            template_prefix="networks/email/join_request_staff",
+            context={"join_request": join_request, "group": working_group, "url": url},
+            region=region,
+            reply_to=email,
+        )
+    return join_request
+
+
+@transaction.atomic
+def join_request_answer(
+    *, join_request: JoinRequest, status: str, answer: str, user: User
+) -> JoinRequest:
+    """Record the answer and send it to the person who asked."""
+    if status not in (JoinRequest.Status.ACCEPTED, JoinRequest.Status.DECLINED):
+        raise ValidationError(_("Please accept or decline the request."))
+    join_request.status = status
+    join_request.answer = answer
+    join_request.answered_at = timezone.now()
+    join_request.answered_by = user
+    join_request.save(update_fields=["status", "answer", "answered_at", "answered_by"])
+    region = join_request.working_group.region
+    queue_templated_mail(
+        to=join_request.email,
+        template_prefix="networks/email/join_request_answer",
+        context={"join_request": join_request, "group": join_request.working_group},
+        region=region,
+        reply_to=user.email,
+    )
+    return join_request
+
+
+def meeting_document_add(*, meeting: WorkingGroupMeeting, title: str, upload) -> MeetingDocument:
+    """Attach a file that the form already checked (type by magic bytes, size)."""
+    return MeetingDocument.objects.create(
+        meeting=meeting,
+        title=title,
+        file=upload,
+        content_type=getattr(upload, "checked_content_type", "") or upload.content_type or "",
+        size=upload.size,
+    )
+
+
+# --- the integration concept ----------------------------------------------------------------
+
+
+class ConceptError(Exception):
+    """A workflow step that is not possible in the concept's current state."""
+
+
+@transaction.atomic
+def concept_start_revision(*, concept: IntegrationConcept, version: int | None = None):
+    """Fortschreibung: deep-copy an adopted concept into a new draft.
+
+    Guidelines, chapters, measures (with their lineage, partners and status) and the chosen
+    annexes are copied; progress notes stay with the version they were written for.
+    """
+    concept = IntegrationConcept.objects.select_for_update().get(pk=concept.pk)
+    if concept.status != IntegrationConcept.Status.ADOPTED:
+        raise ConceptError(_("A revision starts from the adopted version."))
+    region = concept.region
+    open_versions = IntegrationConcept.objects.in_region(region).filter(
+        status__in=[IntegrationConcept.Status.DRAFT, IntegrationConcept.Status.CONSULTATION]
+    )
+    if open_versions.exists():
+        raise ConceptError(_("A revision is already in progress."))
+    if version is None:
+        highest = IntegrationConcept.objects.in_region(region).aggregate(v=Max("version"))["v"]
+        version = max(timezone.localdate().year, (highest or 0) + 1)
+    elif IntegrationConcept.objects.in_region(region).filter(version=version).exists():
+        raise ConceptError(_("This version already exists."))
+
+    draft = IntegrationConcept.objects.create(
+        region=region,
+        title=concept.title,
+        version=version,
+        status=IntegrationConcept.Status.DRAFT,
+        foreword=concept.foreword,
+        revision_of=concept,
+    )
+    Guideline.objects.bulk_create(
+        Guideline(concept=draft, order=g.order, title=g.title, text=g.text)
+        for g in concept.guidelines.all()
+    )
+    ConceptChapter.objects.bulk_create(
+        ConceptChapter(
+            concept=draft,
+            field_of_action_id=c.field_of_action_id,
+            order=c.order,
+            situation=c.situation,
+            goals=c.goals,
+        )
+        for c in concept.chapters.all()
+    )
+    originals = list(concept.measures.prefetch_related("partners"))
+    copies = Measure.objects.bulk_create(
+        Measure(
+            concept=draft,
+            lineage=m.lineage,
+            field_of_action_id=m.field_of_action_id,
+            order=m.order,
+            title=m.title,
+            description=m.description,
+            responsible_organisation_id=m.responsible_organisation_id,
+            responsible_working_group_id=m.responsible_working_group_id,
+            start=m.start,
+            end=m.end,
+            status=m.status,
+            progress=m.progress,
+        )
+        for m in originals
+    )
+    Through = Measure.partners.through
+    Through.objects.bulk_create(
+        Through(measure_id=copy.pk, organisation_id=partner.pk)
+        for original, copy in zip(originals, copies, strict=True)
+        for partner in original.partners.all()
+    )
+    ConceptAnnex.objects.bulk_create(
+        ConceptAnnex(concept=draft, key=a.key, order=a.order) for a in concept.annexes.all()
+    )
+    return draft
+
+
+@transaction.atomic
+def concept_adopt(*, concept: IntegrationConcept, adopted_on: date) -> IntegrationConcept:
+    """The county council adopted this version: the previously adopted one is superseded."""
+    # Lock the region's versions so two adoptions cannot race past the check.
+    versions = list(
+        IntegrationConcept.objects.in_region(concept.region).select_for_update().order_by("pk")
+    )
+    concept = next(v for v in versions if v.pk == concept.pk)
+    if concept.status not in (
+        IntegrationConcept.Status.DRAFT,
+        IntegrationConcept.Status.CONSULTATION,
+    ):
+        raise ConceptError(_("Only a draft or a version in consultation can be adopted."))
+    for previous in versions:
+        if previous.status == IntegrationConcept.Status.ADOPTED:
+            previous.status = IntegrationConcept.Status.SUPERSEDED
+            previous.save(update_fields=["status", "updated_at"])
+    concept.status = IntegrationConcept.Status.ADOPTED
+    concept.adopted_on = adopted_on
+    concept.save(update_fields=["status", "adopted_on", "updated_at"])
+    return concept
+
+
+@transaction.atomic
+def concept_set_annexes(*, concept: IntegrationConcept, keys: list[str]) -> None:
+    """Staff choose which registered annexes go into the PDF, in the registry's order."""
+    concept.annexes.exclude(key__in=keys).delete()
+    existing = set(concept.annexes.values_list("key", flat=True))
+    ConceptAnnex.objects.bulk_create(
+        ConceptAnnex(concept=concept, key=key, order=i)
+        for i, key in enumerate(keys)
+        if key not in existing
+    )
+    for i, key in enumerate(keys):
+        concept.annexes.filter(key=key).update(order=i)
+    # Annex choice changes the document: touch the concept so its fingerprint changes.
+    concept.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def measure_add_progress_note(
+    *, measure: Measure, date: date, text: str, progress: int | None = None
+) -> MeasureProgressNote:
+    """A dated note; a given percentage also becomes the measure's progress."""
+    note = MeasureProgressNote.objects.create(
+        measure=measure, date=date, text=text, progress=progress
+    )
+    if progress is not None:
+        measure.progress = progress
+        if progress == 100 and measure.status != Measure.Status.DROPPED:
+            measure.status = Measure.Status.DONE
+        elif progress > 0 and measure.status == Measure.Status.PLANNED:
+            measure.status = Measure.Status.IN_PROGRESS
+        measure.save(update_fields=["progress", "status", "updated_at"])
+    return note
+
+
+# --- PDF export -----------------------------------------------------------------------------
+
+
+def concept_request_export(
+    *, concept: IntegrationConcept, variant: str, user: User | None = None
+) -> ConceptExport:
+    """Reuse a current or running export of this content, or start a background job."""
+    from networks.selectors import concept_fingerprint
+    from networks.tasks import generate_concept_pdf
+
+    fingerprint = concept_fingerprint(concept)
+    with transaction.atomic():
+        # Serialise requests per concept so a double click starts one job, not two.
+        IntegrationConcept.objects.select_for_update().filter(pk=concept.pk).first()
+        existing = (
+            ConceptExport.objects.filter(concept=concept, variant=variant, fingerprint=fingerprint)
+            .exclude(status=ConceptExport.Status.FAILED)
+            .first()
+        )
+        if existing:
+            return existing
+        export = ConceptExport.objects.create(
+            concept=concept, variant=variant, fingerprint=fingerprint, requested_by=user
+        )
+        transaction.on_commit(lambda: generate_concept_pdf.defer(export_id=export.pk))
+    return export

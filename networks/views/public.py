@@ -1,0 +1,388 @@
+"""Public pages of the network: directory, organisations, working groups, the concept.
+
+Public views take the region's slug from the URL and resolve it with ``public_region``.
+Only consented people (``Person.objects.listed_publicly()``) ever reach these templates.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from networks import calendar, selectors, services
+from networks.forms import (
+    DirectoryFilterForm,
+    JoinRequestForm,
+    MeasureFilterForm,
+    WorkingGroupFilterForm,
+)
+from networks.models import (
+    ConceptExport,
+    IntegrationConcept,
+    MeetingDocument,
+    Organisation,
+    Person,
+    WorkingGroup,
+    WorkingGroupMeeting,
+)
+from portal.lib import ratelimit
+from portal.lib.markdown import render_markdown
+from portal.views.public import public_region
+
+PUBLIC_VARIANT = ConceptExport.Variant.PDF_UA
+
+
+# --- directory ------------------------------------------------------------------------------
+
+
+@require_GET
+def organisation_list(request: HttpRequest, region: str) -> HttpResponse:
+    region_obj = public_region(request, region)
+    form = DirectoryFilterForm(request.GET or None, region=region_obj)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    organisations = selectors.search_organisations(
+        region_obj,
+        text=filters.get("q", ""),
+        field_of_action=filters.get("field"),
+        kind=filters.get("kind", ""),
+        municipality=filters.get("municipality"),
+    )
+    page = Paginator(organisations, 30).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "region": region_obj,
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "filtered": bool(filters and any(filters.values())),
+    }
+    return render(request, "networks/organisation_list.html", context)
+
+
+@require_GET
+def organisation_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
+    region_obj = public_region(request, region)
+    organisation = get_object_or_404(
+        Organisation.objects.in_region(region_obj)
+        .public()
+        .select_related("municipality")
+        .prefetch_related("fields_of_action"),
+        slug=slug,
+    )
+    groups = (
+        WorkingGroup.objects.in_region(region_obj)
+        .public()
+        .filter(Q(member_organisations=organisation) | Q(lead_organisation=organisation))
+        .distinct()
+    )
+    context = {
+        "region": region_obj,
+        "organisation": organisation,
+        "people": selectors.public_people_of(organisation).prefetch_related("fields_of_action"),
+        "working_groups": groups,
+    }
+    return render(request, "networks/organisation_detail.html", context)
+
+
+# --- working groups -------------------------------------------------------------------------
+
+
+@require_GET
+def working_group_list(request: HttpRequest, region: str) -> HttpResponse:
+    region_obj = public_region(request, region)
+    form = WorkingGroupFilterForm(request.GET or None, region=region_obj)
+    field = form.cleaned_data.get("field") if form.is_bound and form.is_valid() else None
+    groups = (
+        WorkingGroup.objects.in_region(region_obj)
+        .public()
+        .select_related("lead_organisation")
+        .prefetch_related(
+            "fields_of_action",
+            Prefetch(
+                "meetings",
+                queryset=WorkingGroupMeeting.objects.upcoming(),
+                to_attr="upcoming_meetings",
+            ),
+        )
+        .order_by("status", "name")
+    )
+    if field is not None:
+        groups = groups.with_field_of_action(field)
+    context = {"region": region_obj, "form": form, "groups": groups, "field": field}
+    return render(request, "networks/working_group_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def working_group_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
+    region_obj = public_region(request, region)
+    group = get_object_or_404(
+        WorkingGroup.objects.in_region(region_obj)
+        .public()
+        .select_related("lead_organisation", "lead_person"),
+        slug=slug,
+    )
+    form = JoinRequestForm(request.POST or None)
+    if request.method == "POST":
+        if not group.accepts_members:
+            form.add_error(None, _("This working group is closed and takes no new members."))
+        elif not ratelimit.hit("join_request", request):
+            form.add_error(None, _("Too many submissions. Please wait a minute and try again."))
+        elif form.is_valid():
+            data = form.cleaned_data
+            services.join_request_submit(
+                working_group=group,
+                **{k: data[k] for k in ("name", "email", "organisation_name", "phone", "message")},
+            )
+            messages.success(
+                request,
+                _("Thank you. Your request has reached the coordination office; we will reply."),
+            )
+            return redirect(group.get_absolute_url())
+    public_people = Person.objects.in_region(region_obj).listed_publicly()
+    lead_person = public_people.filter(pk=group.lead_person_id).first()
+    now = timezone.now()
+    context = {
+        "region": region_obj,
+        "group": group,
+        "form": form,
+        "lead_person": lead_person,
+        "lead_organisation": group.lead_organisation
+        if group.lead_organisation and group.lead_organisation.is_public
+        else None,
+        "member_organisations": group.member_organisations.public(),
+        "member_persons": public_people.filter(working_groups=group).select_related("organisation"),
+        "fields_of_action": group.fields_of_action.all(),
+        "public_description": render_markdown(group.public_description),
+        "next_meeting": group.meetings.upcoming(now).first(),
+        "upcoming_count": group.meetings.upcoming(now).count(),
+        "public_minutes": group.meetings.past(now)
+        .filter(minutes_public=True)
+        .prefetch_related("documents"),
+    }
+    return render(
+        request,
+        "networks/working_group_detail.html",
+        context,
+        status=400 if form.errors else 200,
+    )
+
+
+@require_GET
+def working_group_ics(request: HttpRequest, region: str, slug: str) -> HttpResponse:
+    region_obj = public_region(request, region)
+    group = get_object_or_404(WorkingGroup.objects.in_region(region_obj).public(), slug=slug)
+    body = calendar.meetings_ics(group, group.meetings.upcoming())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{group.slug}.ics"'
+    return response
+
+
+@require_GET
+def meeting_document(request: HttpRequest, region: str, slug: str, pk: int) -> FileResponse:
+    region_obj = public_region(request, region)
+    document = get_object_or_404(
+        MeetingDocument.objects.in_region(region_obj)
+        .public()
+        .filter(meeting__working_group__slug=slug),
+        pk=pk,
+    )
+    return _file_response(document)
+
+
+def _file_response(document: MeetingDocument) -> FileResponse:
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document.file.name.rsplit("/", 1)[-1],
+        content_type=document.content_type or "application/octet-stream",
+    )
+
+
+# --- the integration concept ----------------------------------------------------------------
+
+
+def _public_concept(region_obj, version: int) -> IntegrationConcept:
+    return get_object_or_404(
+        IntegrationConcept.objects.in_region(region_obj).public().select_related("region"),
+        version=version,
+    )
+
+
+def _concept_nav(concept: IntegrationConcept) -> list:
+    return list(concept.chapters.select_related("field_of_action"))
+
+
+@require_GET
+def concept_current(request: HttpRequest, region: str) -> HttpResponse:
+    region_obj = public_region(request, region)
+    concepts = IntegrationConcept.objects.in_region(region_obj).public()
+    concept = concepts.adopted().first() or concepts.first()
+    if concept is None:
+        return render(request, "networks/concept_none.html", {"region": region_obj})
+    return redirect(concept.get_absolute_url())
+
+
+@require_GET
+def concept_detail(request: HttpRequest, region: str, version: int) -> HttpResponse:
+    region_obj = public_region(request, region)
+    concept = _public_concept(region_obj, version)
+    measures = list(concept.measures.all())
+    context = {
+        "region": region_obj,
+        "concept": concept,
+        "foreword": render_markdown(concept.foreword),
+        "chapters": _concept_nav(concept),
+        "guidelines": concept.guidelines.all(),
+        "summary": selectors.measure_summary(measures),
+        "adopted": IntegrationConcept.objects.in_region(region_obj).adopted().first(),
+    }
+    return render(request, "networks/concept_detail.html", context)
+
+
+@require_GET
+def concept_chapter(request: HttpRequest, region: str, version: int, field: str) -> HttpResponse:
+    region_obj = public_region(request, region)
+    concept = _public_concept(region_obj, version)
+    chapters = _concept_nav(concept)
+    index = next((i for i, c in enumerate(chapters) if c.field_of_action.slug == field), None)
+    if index is None:
+        raise Http404
+    chapter = chapters[index]
+    context = {
+        "region": region_obj,
+        "concept": concept,
+        "chapters": chapters,
+        "chapter": chapter,
+        "situation": render_markdown(chapter.situation),
+        "goals": render_markdown(chapter.goals),
+        "number": index + 1,
+        "previous": chapters[index - 1] if index > 0 else None,
+        "next": chapters[index + 1] if index + 1 < len(chapters) else None,
+        "measures": selectors.filter_measures(concept, field_of_action=chapter.field_of_action),
+    }
+    return render(request, "networks/concept_chapter.html", context)
+
+
+@require_GET
+def measure_tracker(request: HttpRequest, region: str, version: int) -> HttpResponse:
+    region_obj = public_region(request, region)
+    concept = _public_concept(region_obj, version)
+    form = MeasureFilterForm(request.GET or None, region=region_obj)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    measures = list(
+        selectors.filter_measures(
+            concept,
+            field_of_action=filters.get("field"),
+            status=filters.get("status", ""),
+        ).prefetch_related("progress_notes")
+    )
+    context = {
+        "region": region_obj,
+        "concept": concept,
+        "form": form,
+        "measures": measures,
+        "summary": selectors.measure_summary(measures),
+    }
+    return render(request, "networks/measure_tracker.html", context)
+
+
+@require_GET
+def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponse:
+    """Serve the cached PDF at once; if the concept changed, start a job and say so."""
+    region_obj = public_region(request, region)
+    concept = _public_concept(region_obj, version)
+    export = selectors.current_export(concept, PUBLIC_VARIANT)
+    if export is not None and export.status == ConceptExport.Status.DONE and export.file:
+        try:
+            handle = export.file.open("rb")
+        except FileNotFoundError:
+            handle = None
+        if handle is not None:
+            response = FileResponse(
+                handle,
+                content_type="application/pdf",
+                filename=export.file.name.rsplit("/", 1)[-1],
+            )
+            response["Cache-Control"] = "public, max-age=300"
+            return response
+        export.delete()  # the file is gone (e.g. media restored from backup): make it again
+    if export is None:
+        export = services.concept_request_export(concept=concept, variant=PUBLIC_VARIANT)
+    context = {
+        "region": region_obj,
+        "concept": concept,
+        "export": export,
+        "previous": selectors.latest_ready_export(concept, PUBLIC_VARIANT),
+    }
+    # 503 + Retry-After tells clients and crawlers to come back; people see a friendly page.
+    response = render(request, "networks/concept_pdf_pending.html", context, status=503)
+    response["Retry-After"] = "10"
+    return response
+
+
+@require_GET
+def concept_previous_pdf(request: HttpRequest, region: str, version: int) -> FileResponse:
+    """The last finished file, while a newer one is being prepared."""
+    region_obj = public_region(request, region)
+    concept = _public_concept(region_obj, version)
+    export = selectors.latest_ready_export(concept, PUBLIC_VARIANT)
+    if export is None or not export.file:
+        raise Http404
+    try:
+        handle = export.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(
+        handle, content_type="application/pdf", filename=export.file.name.rsplit("/", 1)[-1]
+    )
+
+
+@require_GET
+def concept_versions(request: HttpRequest, region: str) -> HttpResponse:
+    region_obj = public_region(request, region)
+    versions = list(IntegrationConcept.objects.in_region(region_obj).public())
+    if not versions:
+        return render(request, "networks/concept_none.html", {"region": region_obj})
+    return render(
+        request, "networks/concept_versions.html", {"region": region_obj, "versions": versions}
+    )
+
+
+@require_GET
+def concept_compare(request: HttpRequest, region: str) -> HttpResponse:
+    region_obj = public_region(request, region)
+    versions = list(IntegrationConcept.objects.in_region(region_obj).public())
+    by_version = {str(v.version): v for v in versions}
+    old, new = (
+        by_version.get(request.GET.get("old", "")),
+        by_version.get(request.GET.get("new", "")),
+    )
+    error = ""
+    diff = None
+    if request.GET and (old is None or new is None):
+        error = _("Please choose two published versions.")
+    elif old is not None and new is not None:
+        if old.pk == new.pk:
+            error = _("Please choose two different versions.")
+        else:
+            diff = selectors.concept_diff(old, new)
+    context = {
+        "region": region_obj,
+        "versions": versions,
+        "diff": diff,
+        "error": error,
+        "old": old,
+        "new": new,
+    }
+    return render(request, "networks/concept_compare.html", context, status=400 if error else 200)

@@ -1,0 +1,257 @@
+"""Back-office: organisations and contact persons, with CSV/XLSX exports."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from networks.forms import OrganisationForm, PersonForm
+from networks.models import Organisation, Person
+from portal.access import MANAGE_CONTENT, staff_view
+from portal.lib.exports import csv_response, xlsx_response
+from portal.models import Region
+
+
+def form_page(request: HttpRequest, region: Region, form, **context) -> HttpResponse:
+    """The shared add/edit page of the networks back-office."""
+    return render(
+        request,
+        "staff/networks/form.html",
+        {"region": region, "form": form, **context},
+        status=400 if form.errors else 200,
+    )
+
+
+def _search(queryset, request: HttpRequest, *fields: str):
+    text = request.GET.get("q", "").strip()[:100]
+    if text:
+        condition = Q()
+        for name in fields:
+            condition |= Q(**{f"{name}__icontains": text})
+        queryset = queryset.filter(condition)
+    return queryset, text
+
+
+# --- organisations --------------------------------------------------------------------------
+
+
+@staff_view(MANAGE_CONTENT)
+def organisation_list(request: HttpRequest, region: Region) -> HttpResponse:
+    organisations, text = _search(
+        Organisation.objects.in_region(region).select_related("municipality"),
+        request,
+        "name",
+        "city",
+        "email",
+    )
+    page = Paginator(organisations, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "staff/networks/organisation_list.html",
+        {"region": region, "page": page, "q": text},
+    )
+
+
+@staff_view(MANAGE_CONTENT)
+def organisation_add(request: HttpRequest, region: Region) -> HttpResponse:
+    form = OrganisationForm(request.POST or None, region=region)
+    if request.method == "POST" and form.is_valid():
+        form.instance.region = region
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("networks_staff:organisation_list", region=region.slug)
+    return form_page(
+        request,
+        region,
+        form,
+        title=_("Add an organisation"),
+        back_url=reverse("networks_staff:organisation_list", args=[region.slug]),
+    )
+
+
+@staff_view(MANAGE_CONTENT)
+def organisation_edit(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation.objects.in_region(region), pk=pk)
+    form = OrganisationForm(request.POST or None, instance=organisation, region=region)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("networks_staff:organisation_list", region=region.slug)
+    return form_page(
+        request,
+        region,
+        form,
+        title=organisation.name,
+        back_url=reverse("networks_staff:organisation_list", args=[region.slug]),
+        delete_url=reverse("networks_staff:organisation_delete", args=[region.slug, pk]),
+        public_url=organisation.get_absolute_url() if organisation.is_public else "",
+    )
+
+
+@staff_view(MANAGE_CONTENT)
+@require_POST
+def organisation_delete(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation.objects.in_region(region), pk=pk)
+    organisation.delete()
+    messages.success(request, _("Deleted."))
+    return redirect("networks_staff:organisation_list", region=region.slug)
+
+
+def _export(fmt: str, filename: str, header: list[str], rows: list[list]) -> HttpResponse:
+    if fmt == "csv":
+        return csv_response(filename, header, rows)
+    if fmt == "xlsx":
+        return xlsx_response(filename, header, rows, title=filename)
+    raise Http404
+
+
+@staff_view(MANAGE_CONTENT)
+def organisation_export(request: HttpRequest, region: Region, fmt: str) -> HttpResponse:
+    """All organisations for internal use; ``?scope=public`` gives the publishable list."""
+    public = request.GET.get("scope") == "public"
+    qs = (
+        Organisation.objects.in_region(region)
+        .select_related("municipality")
+        .prefetch_related("fields_of_action")
+    )
+    if public:
+        qs = qs.public()
+    header = [
+        _("Name"),
+        _("Kind"),
+        _("Street and number"),
+        _("Postcode"),
+        _("City"),
+        _("Municipality"),
+        _("Website"),
+        _("E-mail"),
+        _("Phone"),
+        _("Fields of action"),
+        _("Network member since"),
+    ]
+    if not public:
+        header.append(_("Shown to the public"))
+    rows = []
+    for o in qs:
+        row = [
+            o.name,
+            o.get_kind_display(),
+            o.street,
+            o.postcode,
+            o.city,
+            o.municipality.name if o.municipality else "",
+            o.website,
+            o.email,
+            o.phone,
+            ", ".join(f.name for f in o.fields_of_action.all()),
+            o.member_since.isoformat() if o.member_since else "",
+        ]
+        if not public:
+            row.append(_("yes") if o.is_public else _("no"))
+        rows.append(row)
+    suffix = "oeffentlich" if public else "intern"
+    return _export(fmt, f"organisationen-{region.slug}-{suffix}", header, rows)
+
+
+# --- persons --------------------------------------------------------------------------------
+
+
+@staff_view(MANAGE_CONTENT)
+def person_list(request: HttpRequest, region: Region) -> HttpResponse:
+    persons, text = _search(
+        Person.objects.in_region(region).select_related("organisation"),
+        request,
+        "name",
+        "function",
+        "email",
+        "organisation__name",
+    )
+    page = Paginator(persons, 50).get_page(request.GET.get("page"))
+    return render(
+        request, "staff/networks/person_list.html", {"region": region, "page": page, "q": text}
+    )
+
+
+@staff_view(MANAGE_CONTENT)
+def person_add(request: HttpRequest, region: Region) -> HttpResponse:
+    form = PersonForm(request.POST or None, region=region)
+    if request.method == "POST" and form.is_valid():
+        form.instance.region = region
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("networks_staff:person_list", region=region.slug)
+    return form_page(
+        request,
+        region,
+        form,
+        title=_("Add a contact person"),
+        back_url=reverse("networks_staff:person_list", args=[region.slug]),
+    )
+
+
+@staff_view(MANAGE_CONTENT)
+def person_edit(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    person = get_object_or_404(Person.objects.in_region(region), pk=pk)
+    form = PersonForm(request.POST or None, instance=person, region=region)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("networks_staff:person_list", region=region.slug)
+    return form_page(
+        request,
+        region,
+        form,
+        title=person.name,
+        back_url=reverse("networks_staff:person_list", args=[region.slug]),
+        delete_url=reverse("networks_staff:person_delete", args=[region.slug, pk]),
+    )
+
+
+@staff_view(MANAGE_CONTENT)
+@require_POST
+def person_delete(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    person = get_object_or_404(Person.objects.in_region(region), pk=pk)
+    person.delete()
+    messages.success(request, _("Deleted."))
+    return redirect("networks_staff:person_list", region=region.slug)
+
+
+@staff_view(MANAGE_CONTENT)
+def person_export(request: HttpRequest, region: Region, fmt: str) -> HttpResponse:
+    """All contact persons for internal use; ``?scope=public`` gives consented people only."""
+    public = request.GET.get("scope") == "public"
+    qs = (
+        Person.objects.in_region(region)
+        .select_related("organisation")
+        .prefetch_related("fields_of_action")
+    )
+    if public:
+        qs = qs.listed_publicly()
+    header = [_("Name"), _("Function"), _("Organisation"), _("E-mail"), _("Phone")]
+    header.append(_("Fields of action"))
+    if not public:
+        header += [_("Consents to be listed publicly"), _("Consent given on")]
+    rows = []
+    for p in qs:
+        row = [
+            p.name,
+            p.function,
+            p.organisation.name if p.organisation else "",
+            p.email,
+            p.phone,
+            ", ".join(f.name for f in p.fields_of_action.all()),
+        ]
+        if not public:
+            row += [
+                _("yes") if p.public_consent else _("no"),
+                p.consent_date.isoformat() if p.consent_date else "",
+            ]
+        rows.append(row)
+    suffix = "oeffentlich" if public else "intern"
+    return _export(fmt, f"kontaktpersonen-{region.slug}-{suffix}", header, rows)

@@ -248,11 +248,19 @@ OfferPlaceFormSet = inlineformset_factory(
 )
 
 
-class ProviderForm(forms.ModelForm):
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+def _https_urls(field, **kwargs):
+    """Web addresses typed without a scheme are taken as https (Django 6's default)."""
+    from django.db import models
 
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
+
+
+class ProviderForm(forms.ModelForm):
     class Meta:
         model = Organisation
+        formfield_callback = _https_urls
         fields = [
             "name",
             "kind",
@@ -288,10 +296,9 @@ class ProviderForm(forms.ModelForm):
 
 
 class ProviderChangeForm(forms.ModelForm):
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
-
     class Meta:
         model = Organisation
+        formfield_callback = _https_urls
         fields = CHANGEABLE_PROVIDER_FIELDS
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 

@@ -1,0 +1,371 @@
+"""Import of existing lists (XLSX or CSV): parse, validate every row, then all or nothing.
+
+Column names may be English (as in the open-data format) or the usual German headings.
+Row numbers in messages are the spreadsheet's own (the header is row 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from networks.models import Organisation
+from offers.forms import OfferChangeForm
+from offers.models import Cost, ImportBatch, Kind, Offer, OfferPlace, Registration, TargetGroup
+from offers.services.directory import reindex_offers, unique_organisation_slug
+from offers.textnorm import language_code, normalise, words
+from portal.models import FieldOfAction, Municipality, Region
+
+ALIASES = {
+    "titel": "title",
+    "traeger": "provider",
+    "anbieter": "provider",
+    "kurzbeschreibung": "summary",
+    "beschreibung": "description",
+    "art": "kind",
+    "handlungsfelder": "fields_of_action",
+    "handlungsfeld": "fields_of_action",
+    "zielgruppen": "target_groups",
+    "zielgruppe": "target_groups",
+    "sprachen": "languages",
+    "kosten": "cost",
+    "hinweis_kosten": "cost_note",
+    "zeiten": "schedule",
+    "termine": "schedule",
+    "beginn": "start_date",
+    "ende": "end_date",
+    "anmeldung": "registration",
+    "anmeldung_ueber": "registration_detail",
+    "strasse": "street",
+    "plz": "postcode",
+    "ort": "city",
+    "gemeinde": "municipality",
+    "barrierefrei": "step_free",
+    "name": "name",
+    "e_mail": "email",
+    "telefon": "phone",
+    "webseite": "website",
+    "internet": "website",
+}
+MAX_ROWS = 5000
+
+
+class ImportFileError(Exception):
+    pass
+
+
+@dataclass
+class RowResult:
+    number: int
+    label: str
+    errors: list[str] = field(default_factory=list)
+    note: str = ""
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class ImportPreview:
+    rows: list[RowResult]
+
+    @property
+    def errors(self) -> list[RowResult]:
+        return [row for row in self.rows if row.errors]
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.rows) and not self.errors
+
+
+def _key(header) -> str:
+    key = "_".join(words(str(header or "")))
+    return ALIASES.get(key, key)
+
+
+def read_rows(content: bytes, filename: str) -> list[tuple[int, dict[str, str]]]:
+    """(row number, {column: text}) for every non-empty data row."""
+    if filename.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+            table = [list(row) for row in sheet.iter_rows(values_only=True)]
+        except Exception as exc:  # noqa: BLE001 - any broken workbook is the user's file
+            raise ImportFileError(_("The file could not be read as an Excel workbook.")) from exc
+    else:
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = content.decode("cp1252", errors="replace")
+        delimiter = (
+            ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") else ","
+        )
+        table = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    if not table:
+        raise ImportFileError(_("The file is empty."))
+    header = [_key(h) for h in table[0]]
+    rows = []
+    for number, values in enumerate(table[1:], start=2):
+        cells = {header[i]: _text(v) for i, v in enumerate(values) if i < len(header) and header[i]}
+        if any(cells.values()):
+            rows.append((number, cells))
+    if len(rows) > MAX_ROWS:
+        raise ImportFileError(_("At most %(n)d rows per import.") % {"n": MAX_ROWS})
+    return rows
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _split(value: str) -> list[str]:
+    for sep in ("|", ";", ","):
+        if sep in value:
+            return [v.strip() for v in value.split(sep) if v.strip()]
+    return [value.strip()] if value.strip() else []
+
+
+def _choice(value: str, choices, label: str, errors: list[str]) -> str:
+    if not value:
+        return ""
+    wanted = normalise(value)
+    for code, text in choices:
+        if wanted in (normalise(code), normalise(str(text))):
+            return code
+    errors.append(_("Unknown %(what)s: “%(value)s”") % {"what": label, "value": value})
+    return ""
+
+
+def _date(value: str, label: str, errors: list[str]) -> str:
+    if not value:
+        return ""
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"):
+        try:
+            return datetime.datetime.strptime(value, fmt).date().isoformat()  # noqa: DTZ007 - a date
+        except ValueError:
+            continue
+    errors.append(_("%(what)s is not a date: “%(value)s”") % {"what": label, "value": value})
+    return ""
+
+
+def _offer_row(region, number, cells, lookups) -> RowResult:
+    from django.utils import translation
+
+    row = RowResult(number, cells.get("title", ""))
+    errors = row.errors
+    provider_name = cells.get("provider", "")
+    if not provider_name:
+        errors.append(_("The provider is missing."))
+    elif normalise(provider_name) not in lookups["providers"]:
+        row.note = _("New provider: %(name)s") % {"name": provider_name}
+    with translation.override("de"):
+        kind = _choice(cells.get("kind", ""), Kind.choices, _("kind"), errors) or Kind.OTHER
+        cost = _choice(cells.get("cost", ""), Cost.choices, _("cost"), errors) or Cost.FREE
+        registration = (
+            _choice(cells.get("registration", ""), Registration.choices, _("registration"), errors)
+            or Registration.NONE
+        )
+        targets = [
+            _choice(v, TargetGroup.choices, _("target group"), errors)
+            for v in _split(cells.get("target_groups", ""))
+        ]
+    fields = []
+    for name in _split(cells.get("fields_of_action", "")):
+        pk = lookups["fields"].get(normalise(name))
+        if pk is None:
+            errors.append(_("Unknown field of action: “%(value)s”") % {"value": name})
+        else:
+            fields.append(pk)
+    codes = []
+    for name in _split(cells.get("languages", "")):
+        code = language_code(normalise(name)) or (name.lower() if len(name) == 2 else None)
+        if code is None:
+            errors.append(_("Unknown language: “%(value)s”") % {"value": name})
+        else:
+            codes.append(code)
+    municipality = cells.get("municipality", "")
+    municipality_pk = (
+        lookups["municipalities"].get(normalise(municipality)) if municipality else None
+    )
+    if municipality and municipality_pk is None:
+        errors.append(_("Unknown municipality: “%(value)s”") % {"value": municipality})
+    data = {
+        "title": cells.get("title", ""),
+        "summary": cells.get("summary", ""),
+        "description": cells.get("description", ""),
+        "kind": kind,
+        "fields_of_action": fields,
+        "target_groups": [t for t in targets if t],
+        "languages": codes,
+        "cost": cost,
+        "cost_note": cells.get("cost_note", ""),
+        "schedule": cells.get("schedule", ""),
+        "start_date": _date(cells.get("start_date", ""), _("start date"), errors),
+        "end_date": _date(cells.get("end_date", ""), _("end date"), errors),
+        "registration": registration,
+        "registration_detail": cells.get("registration_detail", ""),
+        "step_free": {"ja": "yes", "yes": "yes", "nein": "no", "no": "no"}.get(
+            normalise(cells.get("step_free", "")), "unknown"
+        ),
+    }
+    form = OfferChangeForm(data=data, region=region)
+    if not form.is_valid():
+        for name, messages in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            errors += [f"{label}: {m}" if label else m for m in messages]
+    row.data = {
+        **data,
+        "provider": provider_name,
+        "place": {
+            "street": cells.get("street", ""),
+            "postcode": cells.get("postcode", ""),
+            "city": cells.get("city", ""),
+            "municipality": municipality_pk,
+        },
+    }
+    return row
+
+
+def _provider_row(region, number, cells, lookups) -> RowResult:
+    from offers.forms import ProviderForm
+
+    row = RowResult(number, cells.get("name", ""))
+    municipality = cells.get("municipality", "")
+    municipality_pk = (
+        lookups["municipalities"].get(normalise(municipality)) if municipality else None
+    )
+    if municipality and municipality_pk is None:
+        row.errors.append(_("Unknown municipality: “%(value)s”") % {"value": municipality})
+    data = {
+        "name": cells.get("name", ""),
+        "kind": cells.get("kind", "") or Organisation.Kind.OTHER,
+        "street": cells.get("street", ""),
+        "postcode": cells.get("postcode", ""),
+        "city": cells.get("city", ""),
+        "municipality": municipality_pk or "",
+        "website": cells.get("website", ""),
+        "email": cells.get("email", ""),
+        "phone": cells.get("phone", ""),
+        "description": cells.get("description", ""),
+        "is_public": True,
+    }
+    from django.utils import translation
+
+    with translation.override("de"):
+        data["kind"] = (
+            _choice(data["kind"], Organisation.Kind.choices, _("kind"), row.errors)
+            or Organisation.Kind.OTHER
+        )
+    form = ProviderForm(data=data, region=region)
+    if not form.is_valid():
+        for name, messages in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            row.errors += [f"{label}: {m}" for m in messages]
+    key = normalise(data["name"])
+    if key in lookups["seen"]:
+        row.errors.append(_("The same name appears twice in the file."))
+    lookups["seen"].add(key)
+    row.data = data
+    return row
+
+
+def _lookups(region: Region) -> dict:
+    return {
+        "providers": {
+            normalise(o.name): o.pk for o in Organisation.objects.in_region(region).only("name")
+        },
+        "fields": {normalise(f.name): f.pk for f in FieldOfAction.objects.in_region(region)}
+        | {normalise(f.slug): f.pk for f in FieldOfAction.objects.in_region(region)},
+        "municipalities": {normalise(m.name): m.pk for m in Municipality.objects.in_region(region)},
+        "seen": set(),
+    }
+
+
+def preview(batch: ImportBatch) -> ImportPreview:
+    """Validate every row of the batch; nothing is written."""
+    rows = read_rows(bytes(batch.content), batch.filename)
+    lookups = _lookups(batch.region)
+    check = _offer_row if batch.what == ImportBatch.What.OFFERS else _provider_row
+    return ImportPreview([check(batch.region, number, cells, lookups) for number, cells in rows])
+
+
+class ImportHasErrors(Exception):
+    def __init__(self, preview: ImportPreview):
+        super().__init__("import has errors")
+        self.preview = preview
+
+
+@transaction.atomic
+def commit(*, batch: ImportBatch) -> int:
+    """Create everything or nothing; returns the number of records created."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.committed_at is not None:
+        return 0
+    result = preview(batch)
+    if not result.ok:
+        raise ImportHasErrors(result)
+    region = batch.region
+    created = 0
+    if batch.what == ImportBatch.What.PROVIDERS:
+        from offers.forms import ProviderForm
+
+        for row in result.rows:
+            form = ProviderForm(data=row.data, region=region)
+            form.is_valid()
+            organisation = form.save(commit=False)
+            organisation.slug = unique_organisation_slug(region, organisation.name)
+            organisation.save()
+            form.save_m2m()
+            created += 1
+    else:
+        providers = {normalise(o.name): o for o in Organisation.objects.in_region(region)}
+        new_ids = []
+        for row in result.rows:
+            key = normalise(row.data["provider"])
+            provider = providers.get(key)
+            if provider is None:
+                provider = Organisation.objects.create(
+                    region=region,
+                    name=row.data["provider"],
+                    slug=unique_organisation_slug(region, row.data["provider"]),
+                )
+                providers[key] = provider
+            form = OfferChangeForm(data=row.data, region=region)
+            form.is_valid()
+            offer = form.save(commit=False)
+            offer.region = region
+            offer.provider = provider
+            offer.status = Offer.Status.PUBLISHED
+            offer.published_at = timezone.now()
+            offer.last_confirmed_at = timezone.localdate()
+            offer.save()
+            form.save_m2m()
+            place = row.data["place"]
+            if any(place.values()):
+                OfferPlace.objects.create(
+                    offer=offer,
+                    street=place["street"],
+                    postcode=place["postcode"],
+                    city=place["city"],
+                    municipality_id=place["municipality"],
+                )
+            new_ids.append(offer.pk)
+            created += 1
+        reindex_offers(new_ids)
+    batch.committed_at = timezone.now()
+    batch.created_count = created
+    batch.save(update_fields=["committed_at", "created_count"])
+    return created

@@ -1,7 +1,17 @@
 from django import forms
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import BarrierReport, FieldOfAction, Region, Role
+from portal.models import (
+    BarrierReport,
+    FieldOfAction,
+    Municipality,
+    Region,
+    RegionContact,
+    RegionStatistic,
+    Role,
+    TeamMember,
+)
 
 
 class HoneypotMixin(forms.Form):
@@ -77,6 +87,74 @@ class RegionOfficeForm(forms.ModelForm):
             f: forms.Textarea(attrs={"rows": 3})
             for f in ["postal_address", "visiting_address", "opening_hours", "introduction"]
         }
+
+
+class RegionContactForm(forms.ModelForm):
+    class Meta:
+        model = RegionContact
+        fields = ["kind", "label", "value", "order"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == RegionContact.Kind.EMAIL and data.get("value"):
+            try:
+                forms.EmailField().clean(data["value"])
+            except forms.ValidationError:
+                self.add_error("value", _("Please enter a valid e-mail address."))
+        elif data.get("kind") in (RegionContact.Kind.PHONE, RegionContact.Kind.FAX):
+            value = data.get("value") or ""
+            if value and sum(c.isdigit() for c in value) < 4:
+                self.add_error("value", _("Please enter a phone number with its digits."))
+        return data
+
+
+class TeamMemberForm(forms.ModelForm):
+    class Meta:
+        model = TeamMember
+        fields = ["name", "role", "phone", "email", "order"]
+
+
+class RegionStatisticForm(forms.ModelForm):
+    class Meta:
+        model = RegionStatistic
+        fields = ["label", "value", "as_of", "source", "order"]
+        widgets = {"as_of": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class MunicipalityForm(forms.ModelForm):
+    class Meta:
+        model = Municipality
+        fields = ["name", "kind", "slug"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _("Leave empty to derive it from the name.")
+
+    def clean_slug(self):
+        return self.cleaned_data.get("slug") or slugify(self.data.get(self.add_prefix("name"), ""))
+
+
+def _office_formset(model, form):
+    return forms.inlineformset_factory(
+        Region, model, form=form, extra=1, can_delete=True, max_num=200, validate_max=True
+    )
+
+
+# The coordination office's details, edited together with the office form.
+OFFICE_FORMSETS = {
+    "contacts": (_office_formset(RegionContact, RegionContactForm), _("Phones and e-mails")),
+    "team": (_office_formset(TeamMember, TeamMemberForm), _("Team members")),
+    "statistics": (_office_formset(RegionStatistic, RegionStatisticForm), _("Statistics")),
+    "municipalities": (_office_formset(Municipality, MunicipalityForm), _("Municipalities")),
+}
+
+
+def office_formsets(region: Region, data=None) -> dict[str, tuple[forms.BaseFormSet, str]]:
+    return {
+        prefix: (formset(data, instance=region, prefix=prefix), title)
+        for prefix, (formset, title) in OFFICE_FORMSETS.items()
+    }
 
 
 class FieldOfActionForm(forms.ModelForm):

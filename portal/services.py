@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_create_with_history
 
 from portal.lib.mail import queue_templated_mail
 from portal.models import (
@@ -44,9 +45,13 @@ def region_create(*, name: str, slug: str, county_key: str, office_name: str, **
     region = Region.objects.create(
         name=name, slug=slug, county_key=county_key, office_name=office_name, **fields
     )
-    FieldOfAction.objects.bulk_create(
-        FieldOfAction(region=region, name=title, slug=slugify(title), description=text, order=i)
-        for i, (title, text) in enumerate(DEFAULT_FIELDS_OF_ACTION, start=1)
+    # With history rows, so the first edit of a field shows what it was before.
+    bulk_create_with_history(
+        [
+            FieldOfAction(region=region, name=title, slug=slugify(title), description=text, order=i)
+            for i, (title, text) in enumerate(DEFAULT_FIELDS_OF_ACTION, start=1)
+        ],
+        FieldOfAction,
     )
     return region
 
@@ -108,6 +113,16 @@ def invitation_accept(
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     return membership
+
+
+@transaction.atomic
+def region_office_save(*, form, formsets) -> Region:
+    """Save the office form and its inline formsets together, or nothing at all."""
+    region = form.save()
+    for formset in formsets:
+        formset.instance = region
+        formset.save()
+    return region
 
 
 class MembershipError(Exception):

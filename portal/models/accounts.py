@@ -101,6 +101,15 @@ class Membership(models.Model):
     def can(self, capability: str) -> bool:
         return capability in CAPABILITIES[self.role]
 
+    # For templates, which cannot pass arguments: the back-office sidebar shows what one may open.
+    @property
+    def can_manage_region(self) -> bool:
+        return self.can("manage_region")
+
+    @property
+    def can_manage_content(self) -> bool:
+        return self.can("manage_content")
+
 
 def _new_token() -> str:
     return secrets.token_urlsafe(32)

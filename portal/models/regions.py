@@ -32,6 +32,7 @@ RESERVED_SLUGS = {
     "update",
     "registration",
     "r",
+    "invitation",
 }
 
 

@@ -19,6 +19,7 @@ from portal.forms import (
     InvitationForm,
     RegionOfficeForm,
     RoleForm,
+    office_formsets,
 )
 from portal.models import (
     BarrierReport,
@@ -57,12 +58,20 @@ def dashboard(request: HttpRequest, region: Region) -> HttpResponse:
 
 @staff_view(MANAGE_REGION)
 def office_edit(request: HttpRequest, region: Region) -> HttpResponse:
-    form = RegionOfficeForm(request.POST or None, request.FILES or None, instance=region)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect("portal_staff:office_edit", region=region.slug)
-    return render(request, "staff/office_edit.html", {"region": region, "form": form})
+    data = request.POST if request.method == "POST" else None
+    form = RegionOfficeForm(data, request.FILES or None, instance=region)
+    formsets = office_formsets(region, data)
+    if data is not None:
+        valid = form.is_valid()
+        valid = all([fs.is_valid() for fs, _title in formsets.values()]) and valid
+        if valid:
+            services.region_office_save(form=form, formsets=[fs for fs, _t in formsets.values()])
+            messages.success(request, _("Saved."))
+            return redirect("portal_staff:office_edit", region=region.slug)
+        messages.error(request, _("Please correct the marked fields."))
+    context = {"region": region, "form": form, "formsets": formsets}
+    status = 400 if data is not None else 200
+    return render(request, "staff/office_edit.html", context, status=status)
 
 
 # --- team and invitations ------------------------------------------------------------------

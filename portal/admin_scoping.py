@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -67,3 +69,18 @@ class RegionScopedAdmin(SimpleHistoryAdmin):
 
 
 admin.site.site_header = "Integrationsportal"
+
+# The admin's own password form would skip the second factor: log in through allauth instead.
+admin.site.login = secure_admin_login(admin.site.login)
+_admin_has_permission = admin.site.has_permission
+
+
+def _has_permission_with_second_factor(request) -> bool:
+    from portal.access import has_second_factor
+
+    if not _admin_has_permission(request):
+        return False
+    return not settings.STAFF_REQUIRE_MFA or has_second_factor(request.user)
+
+
+admin.site.has_permission = _has_permission_with_second_factor

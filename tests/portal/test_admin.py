@@ -1,0 +1,113 @@
+"""The Django admin is scoped to the user's regions; superusers manage regions."""
+
+import pytest
+from django.urls import reverse
+
+from portal.models import FieldOfAction, Region, Role
+from tests.factories import MunicipalityFactory, add_totp, staff_user
+
+
+@pytest.fixture
+def admin_coordinator(goslar):
+    return staff_user(goslar, Role.COORDINATOR, is_staff=True)
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    user = django_user_model.objects.create_superuser("root@example.org", "x" * 12)
+    add_totp(user)
+    return user
+
+
+@pytest.fixture
+def towns(goslar, harz):
+    return (
+        MunicipalityFactory(region=goslar, name="Seesen", slug="seesen"),
+        MunicipalityFactory(region=harz, name="Thale", slug="thale"),
+    )
+
+
+def test_staff_see_only_their_regions_rows(client_of, admin_coordinator, towns):
+    response = client_of(admin_coordinator).get(reverse("admin:portal_municipality_changelist"))
+    assert response.status_code == 200
+    names = [m.name for m in response.context["cl"].result_list]
+    assert names == ["Seesen"]
+
+
+def test_staff_cannot_open_another_regions_row(client_of, admin_coordinator, towns):
+    thale = towns[1]
+    url = reverse("admin:portal_municipality_change", args=[thale.pk])
+    response = client_of(admin_coordinator).get(url)
+    assert response.status_code == 302  # the admin's "does not exist" redirect
+    assert response.url == reverse("admin:index")
+
+
+def test_staff_choose_only_their_regions_in_forms(client_of, admin_coordinator, goslar, harz):
+    response = client_of(admin_coordinator).get(reverse("admin:portal_municipality_add"))
+    choices = list(response.context["adminform"].form.fields["region"].queryset)
+    assert choices == [goslar]
+
+
+def test_staff_see_only_their_region_in_the_region_list(client_of, admin_coordinator, harz):
+    response = client_of(admin_coordinator).get(reverse("admin:portal_region_changelist"))
+    assert [r.slug for r in response.context["cl"].result_list] == ["goslar"]
+
+
+def test_staff_cannot_add_regions(client_of, admin_coordinator):
+    assert client_of(admin_coordinator).get(reverse("admin:portal_region_add")).status_code == 403
+
+
+def test_staff_cannot_manage_user_accounts(client_of, admin_coordinator):
+    response = client_of(admin_coordinator).get(reverse("admin:portal_user_changelist"))
+    assert response.status_code == 403
+
+
+def test_event_staff_with_admin_flag_get_no_models(client_of, goslar):
+    user = staff_user(goslar, Role.EVENT_STAFF, is_staff=True)
+    response = client_of(user).get(reverse("admin:portal_municipality_changelist"))
+    assert response.status_code == 403
+
+
+def test_the_superuser_sees_every_region(client_of, superuser, towns):
+    response = client_of(superuser).get(reverse("admin:portal_municipality_changelist"))
+    assert sorted(m.name for m in response.context["cl"].result_list) == ["Seesen", "Thale"]
+
+
+def test_a_region_added_in_the_admin_gets_the_default_catalogue(client_of, superuser):
+    data = {
+        "name": "Landkreis Gifhorn",
+        "slug": "gifhorn",
+        "county_key": "03151",
+        "office_name": "Stabsstelle Integration",
+        "registration_retention_days": 90,
+        "reminder_days_before": 2,
+        "unconfirmed_offer_policy": "mark",
+    }
+    for prefix in ("contacts", "team", "statistics"):
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    response = client_of(superuser).post(reverse("admin:portal_region_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    region = Region.objects.get(slug="gifhorn")
+    assert FieldOfAction.objects.in_region(region).count() == 10
+
+
+def test_a_reserved_address_is_refused_in_the_admin(client_of, superuser):
+    data = {"name": "Admin", "slug": "admin", "county_key": "03151", "office_name": "X"}
+    response = client_of(superuser).post(reverse("admin:portal_region_add"), data)
+    assert response.status_code == 200
+    assert "slug" in response.context["adminform"].form.errors
+    assert not Region.objects.filter(slug="admin").exists()
+
+
+def test_the_admin_needs_a_second_factor(client_of, goslar):
+    user = staff_user(goslar, Role.COORDINATOR, is_staff=True, with_totp=False)
+    response = client_of(user).get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("admin:login"))
+
+
+@pytest.mark.django_db
+def test_the_admin_login_goes_through_allauth(client):
+    response = client.get(reverse("admin:login"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))

@@ -1,0 +1,92 @@
+"""The core promise under load: parallel registrations never exceed the seats.
+
+Each worker thread has its own database connection (Django connections are per thread), and
+all start together at a barrier. 120 registrations race for 20 seats.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection
+
+from conferences.models import Registration
+from conferences.services import registrations as services
+from tests.conferences.factories import EventDateFactory, EventFactory, WorkshopFactory
+from tests.factories import RegionFactory
+
+REGISTRATIONS = 120
+THREADS = 24  # parallel connections; leaves room for other test runs on the same server
+SEATS = 20
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def rush(event_date, workshop=None) -> list[Exception]:
+    barrier = threading.Barrier(THREADS)
+    errors: list[Exception] = []
+
+    def worker(offset: int) -> None:
+        try:
+            barrier.wait()
+            for n in range(offset, REGISTRATIONS, THREADS):
+                services.registration_create(
+                    event_date=event_date,
+                    participant=services.ParticipantData(
+                        name=f"Person {n}", email=f"person{n}@example.org", consent=True
+                    ),
+                    first_choice=workshop,
+                )
+        except Exception as exc:  # noqa: BLE001 - reported by the test
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        list(pool.map(worker, range(THREADS)))
+    return errors
+
+
+@pytest.fixture
+def region():
+    return RegionFactory(slug="rush")
+
+
+def assert_first_come_first_served(registrations):
+    confirmed = [r for r in registrations if r.status == Registration.Status.CONFIRMED]
+    waiting = [r for r in registrations if r.status == Registration.Status.WAITING]
+    assert len(confirmed) == SEATS
+    assert len(waiting) == REGISTRATIONS - SEATS
+    # Whoever got the lock first got the seat: every seat holder came before everyone waiting,
+    # and the waiting list's order is the order of arrival.
+    assert max(r.pk for r in confirmed) < min(r.pk for r in waiting)
+    by_queue = sorted(waiting, key=lambda r: (r.waiting_since, r.pk))
+    assert [r.pk for r in by_queue] == sorted(r.pk for r in waiting)
+
+
+def test_parallel_registrations_fill_exactly_the_seats_of_a_date(region):
+    event_date = EventDateFactory(event=EventFactory(region=region), seats=SEATS)
+    assert rush(event_date) == []
+    assert_first_come_first_served(list(Registration.objects.filter(event_date=event_date)))
+
+
+def test_parallel_registrations_fill_exactly_the_seats_of_a_workshop(region):
+    event_date = EventDateFactory(event=EventFactory(region=region), seats=1000)
+    workshop = WorkshopFactory(event_date=event_date, seats=SEATS)
+    assert rush(event_date, workshop) == []
+    registrations = list(Registration.objects.filter(event_date=event_date))
+    assert_first_come_first_served(registrations)
+    assert all(r.workshop_id == workshop.pk for r in registrations)
+
+
+def test_without_the_lock_seats_are_overbooked(region, monkeypatch):
+    """Proof that the test above can fail: remove SELECT ... FOR UPDATE and seats overflow."""
+    monkeypatch.setattr(services, "lock_rows", lambda queryset: queryset)
+    event_date = EventDateFactory(event=EventFactory(region=region), seats=SEATS)
+    rush(event_date)
+    confirmed = Registration.objects.filter(
+        event_date=event_date, status=Registration.Status.CONFIRMED
+    ).count()
+    assert confirmed > SEATS

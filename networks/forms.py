@@ -129,6 +129,7 @@ class JoinRequestForm(HoneypotMixin, forms.ModelForm):
 
 
 class OrganisationForm(RegionModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
     slug = forms.SlugField(
         label=_("Address"), required=False, help_text=_("Made from the name if left empty.")
     )

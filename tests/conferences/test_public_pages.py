@@ -25,7 +25,7 @@ def test_the_region_list_shows_published_upcoming_events_only(client, goslar, ev
         event=EventFactory(region=goslar, title="Vorbei"),
         start=timezone.now() - timedelta(days=3),
     )
-    page = client.get(f"/goslar/events/").content.decode()
+    page = client.get("/goslar/events/").content.decode()
     assert event_date.event.title in page
     assert "Entwurf" not in page and "Vorbei" not in page
 

@@ -429,7 +429,11 @@ def search_offers(
     pagination = Pagination(
         number,
         num_pages,
-        {n: params.url(page=str(n)) for n in sorted(linked) if 1 <= n <= num_pages},
+        {
+            n: params.url(page=str(n) if n > 1 else "")
+            for n in sorted(linked)
+            if 1 <= n <= num_pages
+        },
     )
     return SearchResult(
         params=params,

@@ -191,9 +191,9 @@ def _current_values(change_request: ChangeRequest) -> dict:
                 change_request.organisation, fields=CHANGEABLE_PROVIDER_FIELDS
             ).items()
         }
-    if change_request.offer is None:
-        return {}
-    values = model_to_dict(change_request.offer, fields=CHANGEABLE_OFFER_FIELDS)
+    # A new offer starts from the model's defaults (e.g. step-free "unknown").
+    offer = change_request.offer or Offer(region=change_request.region)
+    values = model_to_dict(offer, fields=CHANGEABLE_OFFER_FIELDS)
     return {k: _json_value(v) for k, v in values.items()}
 
 

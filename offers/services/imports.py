@@ -55,6 +55,59 @@ ALIASES = {
 }
 MAX_ROWS = 5000
 
+# German words used in existing lists, independent of the interface language (normalised).
+VALUE_ALIASES = {
+    "kurs": "course",
+    "sprachkurs": "course",
+    "beratung": "counselling",
+    "treffpunkt": "meeting_place",
+    "begegnung": "meeting_place",
+    "sport": "sports_leisure",
+    "sport_und_freizeit": "sports_leisure",
+    "freizeit": "sports_leisure",
+    "kinderbetreuung": "childcare",
+    "patenschaft": "mentoring",
+    "lotsen": "mentoring",
+    "mentoring": "mentoring",
+    "information": "information",
+    "sonstiges": "other",
+    "kostenlos": "free",
+    "kostenfrei": "free",
+    "gratis": "free",
+    "ermaessigt": "reduced",
+    "gebuehr": "fee",
+    "kostenpflichtig": "fee",
+    "alle": "everyone",
+    "gefluechtete": "refugees",
+    "fluechtlinge": "refugees",
+    "eu_buerger": "eu_citizens",
+    "frauen": "women",
+    "familien": "families",
+    "kinder": "children",
+    "jugendliche": "young_people",
+    "senioren": "seniors",
+    "menschen_mit_behinderung": "disabilities",
+    "keine": "none",
+    "telefon": "phone",
+    "telefonisch": "phone",
+    "e_mail": "email",
+    "online": "link",
+    "internet": "link",
+    "verein": "association",
+    "wohlfahrtsverband": "welfare_association",
+    "migrantenselbstorganisation": "migrant_organisation",
+    "mso": "migrant_organisation",
+    "bildungstraeger": "education_provider",
+    "jobcenter": "job_centre",
+    "schule": "school",
+    "kommune": "municipality",
+    "gemeinde": "municipality",
+    "landkreis": "county_administration",
+    "religionsgemeinschaft": "religious_community",
+    "initiative": "volunteer_initiative",
+    "unternehmen": "company",
+}
+
 
 class ImportFileError(Exception):
     pass
@@ -142,7 +195,10 @@ def _choice(value: str, choices, label: str, errors: list[str]) -> str:
     if not value:
         return ""
     wanted = normalise(value)
+    alias = VALUE_ALIASES.get("_".join(words(value)))
     for code, text in choices:
+        if alias == code:
+            return code
         if wanted in (normalise(code), normalise(str(text))):
             return code
     errors.append(_("Unknown %(what)s: “%(value)s”") % {"what": label, "value": value})

@@ -77,9 +77,11 @@ def link_for(update_request: UpdateRequest) -> str:
     )
 
 
-def send_request(*, update_request: UpdateRequest, reminder: bool = False) -> None:
+def send_request(
+    *, update_request: UpdateRequest, reminder: bool = False, now: datetime.datetime | None = None
+) -> None:
     """Queue the e-mail with the personal link (sent after commit)."""
-    now = timezone.now()
+    now = now or timezone.now()
     queue_templated_mail(
         to=update_request.email,
         template_prefix="offers/email/update_round",
@@ -245,7 +247,7 @@ def send_due_reminders(*, now: datetime.datetime | None = None) -> int:
             organisation_id__in=pending, last_sent_at__lte=cutoff
         ).select_related("round__region", "organisation"):
             with transaction.atomic():
-                send_request(update_request=update_request, reminder=True)
+                send_request(update_request=update_request, reminder=True, now=now)
             sent += 1
     return sent
 

@@ -1,0 +1,177 @@
+"""Suggestions from the public land in a review queue with a diff; staff accept or reject."""
+
+import pytest
+from django.urls import reverse
+
+from offers.models import ChangeRequest, Offer
+from offers.services import changes
+from tests.offers.factories import OrganisationFactory, make_offer
+
+BASE = {"kind": "course", "cost": "free", "registration": "none", "step_free": "unknown"}
+
+
+@pytest.fixture
+def offer(goslar):
+    provider = OrganisationFactory(region=goslar, name="VHS Goslar", slug="vhs")
+    return make_offer(
+        goslar, provider=provider, title="Deutschkurs A1", kind="course", languages=["de"]
+    )
+
+
+def suggest(client, offer, **data):
+    url = reverse("offers:offer_suggest_change", kwargs={"region": "goslar", "pk": offer.pk})
+    return client.post(url, {**BASE, "title": offer.title, "languages": ["de"], **data})
+
+
+def test_a_suggestion_stores_only_the_changed_fields(client, offer):
+    response = suggest(
+        client,
+        offer,
+        title="Deutschkurs A1 (abends)",
+        languages=["de", "ar"],
+        message="Neue Zeiten",
+        submitter_email="hinweis@example.org",
+    )
+    assert response.status_code == 302
+    cr = ChangeRequest.objects.get()
+    assert cr.data == {"title": "Deutschkurs A1 (abends)", "languages": ["de", "ar"]}
+    assert cr.status == "pending" and cr.submitter_email == "hinweis@example.org"
+    offer.refresh_from_db()
+    assert offer.title == "Deutschkurs A1"  # nothing applied yet
+
+
+def test_an_unchanged_suggestion_without_message_is_refused(client, offer):
+    response = suggest(client, offer)
+    assert response.status_code == 400
+    assert not ChangeRequest.objects.exists()
+
+
+def test_the_honeypot_refuses_bots(client, offer):
+    response = suggest(client, offer, title="Spam", website="http://spam.example")
+    assert response.status_code == 400
+    assert not ChangeRequest.objects.exists()
+
+
+def test_the_rate_limit_stops_floods(client, offer, settings):
+    settings.PUBLIC_FORM_RATE_LIMIT = 2
+    for i in range(2):
+        assert suggest(client, offer, title=f"T{i}").status_code == 302
+    assert suggest(client, offer, title="T3").status_code == 400
+    assert ChangeRequest.objects.count() == 2
+
+
+def test_staff_see_the_diff_and_accepting_applies_and_records_history(
+    client_of, coordinator_goslar, client, offer, mailoutbox_run, django_capture_on_commit_callbacks
+):
+    suggest(
+        client,
+        offer,
+        title="Deutschkurs A1 (abends)",
+        languages=["de", "ar"],
+        submitter_email="hinweis@example.org",
+    )
+    cr = ChangeRequest.objects.get()
+    staff = client_of(coordinator_goslar)
+    url = reverse("offers_staff:change_request_detail", kwargs={"region": "goslar", "pk": cr.pk})
+    html = staff.get(url).content.decode()
+    assert "<del>Deutschkurs A1</del>" in html
+    assert "<ins>Deutschkurs A1 (abends)</ins>" in html
+    assert "Arabisch" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(url, {"decision": "accept", "note": "Danke!", "notify": "on"})
+    offer.refresh_from_db()
+    assert offer.title == "Deutschkurs A1 (abends)"
+    assert offer.languages == ["de", "ar"]
+    latest = offer.history.latest()
+    assert latest.history_user == coordinator_goslar
+    assert latest.history_change_reason == f"Change request #{cr.pk}"
+    cr.refresh_from_db()
+    assert cr.status == "accepted" and cr.decided_by == coordinator_goslar
+    mails = mailoutbox_run()
+    assert [m.to for m in mails] == [["hinweis@example.org"]]
+    assert "Danke!" in mails[0].body
+
+
+def test_the_search_finds_the_accepted_title(client_of, coordinator_goslar, client, offer):
+    from offers.selectors.search import SearchParams, search_offers
+
+    suggest(client, offer, title="Integrationskurs mit Kinderbetreuung")
+    cr = ChangeRequest.objects.get()
+    changes.change_request_accept(change_request=cr, user=coordinator_goslar)
+    assert search_offers(offer.region, SearchParams(q="Kinderbetreuung")).total == 1
+
+
+def test_rejecting_changes_nothing(client_of, coordinator_goslar, client, offer):
+    suggest(client, offer, title="Falsch")
+    cr = ChangeRequest.objects.get()
+    url = reverse("offers_staff:change_request_detail", kwargs={"region": "goslar", "pk": cr.pk})
+    client_of(coordinator_goslar).post(url, {"decision": "reject"})
+    offer.refresh_from_db()
+    assert offer.title == "Deutschkurs A1"
+    assert ChangeRequest.objects.get().status == "rejected"
+
+
+def test_a_proposal_that_no_longer_validates_is_not_applied(coordinator_goslar, offer):
+    cr = ChangeRequest.objects.create(
+        region=offer.region,
+        kind="offer_change",
+        source="public",
+        offer=offer,
+        data={"registration": "email", "registration_detail": "keine-adresse"},
+    )
+    with pytest.raises(changes.ChangeNotApplicable):
+        changes.change_request_accept(change_request=cr, user=coordinator_goslar)
+    offer.refresh_from_db()
+    assert offer.registration == "none"
+    assert ChangeRequest.objects.get().status == "pending"
+
+
+def test_provider_suggestions_apply_to_the_organisation(client, coordinator_goslar, offer):
+    url = reverse("offers:provider_suggest_change", kwargs={"region": "goslar", "slug": "vhs"})
+    response = client.post(
+        url,
+        {
+            "name": "VHS Goslar",
+            "phone": "05321 123",
+            "city": "Goslar",
+            "email": offer.provider.email,
+        },
+    )
+    assert response.status_code == 302
+    cr = ChangeRequest.objects.get(kind="provider_change")
+    assert cr.data == {"phone": "05321 123", "city": "Goslar"}
+    changes.change_request_accept(change_request=cr, user=coordinator_goslar)
+    offer.provider.refresh_from_db()
+    assert offer.provider.phone == "05321 123"
+
+
+def test_a_suggested_new_offer_becomes_an_offer_when_accepted(client, goslar, coordinator_goslar):
+    url = reverse("offers:offer_suggest_new", kwargs={"region": "goslar"})
+    assert client.post(url, {"title": "", "provider_name": ""}).status_code == 400
+    response = client.post(
+        url,
+        {
+            **BASE,
+            "title": "Nähcafé für Frauen",
+            "provider_name": "Frauenhaus e. V.",
+            "languages": ["fa"],
+            "place_city": "Goslar",
+        },
+    )
+    assert response.status_code == 302
+    cr = ChangeRequest.objects.get(kind="offer_new")
+    diff = changes.change_request_diff(cr)
+    assert any(row.new == "Nähcafé für Frauen" for row in diff)
+    offer = changes.change_request_accept(change_request=cr, user=coordinator_goslar)
+    assert offer.status == Offer.Status.PUBLISHED
+    assert offer.provider.name == "Frauenhaus e. V."
+    assert offer.places.get().city == "Goslar"
+
+
+def test_staff_of_another_region_cannot_open_a_change_request(
+    client_of, editor_harz, client, offer
+):
+    suggest(client, offer, title="X")
+    cr = ChangeRequest.objects.get()
+    url = reverse("offers_staff:change_request_detail", kwargs={"region": "harz", "pk": cr.pk})
+    assert client_of(editor_harz).get(url).status_code == 404

@@ -1,0 +1,108 @@
+"""Facet counts: each filter's values are counted with every *other* filter applied."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from offers.selectors.search import SearchParams, search_offers
+from tests.factories import MunicipalityFactory
+from tests.offers.factories import make_offer
+
+
+@pytest.fixture
+def setup(goslar):
+    fields = {f.slug: f for f in goslar.fields_of_action.all()}
+    seesen = MunicipalityFactory(region=goslar, name="Seesen", slug="seesen")
+    goslar_town = MunicipalityFactory(region=goslar, name="Goslar", slug="goslar-stadt")
+    today = timezone.localdate()
+    make_offer(
+        goslar,
+        title="A",
+        kind="course",
+        languages=["ar", "de"],
+        cost="free",
+        fields=[fields["sprache"]],
+        municipality=seesen,
+        step_free="yes",
+        start_date=today + datetime.timedelta(days=3),
+        target_groups=["women"],
+    )
+    make_offer(
+        goslar,
+        title="B",
+        kind="course",
+        languages=["uk"],
+        cost="fee",
+        fields=[fields["sprache"], fields["arbeit"]],
+        municipality=goslar_town,
+    )
+    make_offer(
+        goslar,
+        title="C",
+        kind="counselling",
+        languages=["ar"],
+        cost="free",
+        fields=[fields["arbeit"]],
+        municipality=seesen,
+        target_groups=["women", "refugees"],
+    )
+    return goslar
+
+
+def counts(result, name):
+    facet = next(f for f in result.facets if f.name == name)
+    return {v.value: v.count for v in facet.values}
+
+
+def test_counts_per_value_without_filters(setup):
+    result = search_offers(setup, SearchParams())
+    assert result.total == 3
+    assert counts(result, "kind") == {"course": 2, "counselling": 1}
+    assert counts(result, "lang") == {"ar": 2, "de": 1, "uk": 1}
+    assert counts(result, "field") == {"arbeit": 2, "sprache": 2}
+    assert counts(result, "municipality") == {"seesen": 2, "goslar-stadt": 1}
+    assert counts(result, "cost") == {"free": 2, "fee": 1}
+    assert counts(result, "target") == {"women": 2, "refugees": 1}
+    assert counts(result, "step_free") == {"1": 1}
+    assert counts(result, "soon") == {"1": 1}
+
+
+def test_a_filter_narrows_the_other_facets_but_keeps_its_own_alternatives(setup):
+    result = search_offers(setup, SearchParams(kind="course"))
+    assert result.total == 2
+    assert counts(result, "kind") == {"course": 2, "counselling": 1}
+    assert counts(result, "lang") == {"ar": 1, "de": 1, "uk": 1}
+    assert counts(result, "municipality") == {"seesen": 1, "goslar-stadt": 1}
+
+
+def test_filters_combine_with_text(setup):
+    result = search_offers(setup, SearchParams(q="arabisch", municipality="seesen", cost="free"))
+    assert sorted(o.title for o in result.offers) == ["A", "C"]
+    result = search_offers(setup, SearchParams(lang="ar", field="arbeit"))
+    assert [o.title for o in result.offers] == ["C"]
+    assert search_offers(setup, SearchParams(soon="1")).total == 1
+    assert search_offers(setup, SearchParams(step_free="1")).total == 1
+
+
+def test_sorting_by_title_and_newest(setup):
+    assert [o.title for o in search_offers(setup, SearchParams(sort="title")).offers] == [
+        "A",
+        "B",
+        "C",
+    ]
+    newest = search_offers(setup, SearchParams(sort="newest")).offers
+    assert [o.published_at for o in newest] == sorted(
+        (o.published_at for o in newest), reverse=True
+    )
+
+
+def test_pagination_and_url_state(goslar):
+    for i in range(25):
+        make_offer(goslar, title=f"Kurs {i:02d}")
+    first = search_offers(goslar, SearchParams(sort="title"))
+    assert len(first.offers) == 20 and first.pagination.num_pages == 2
+    second = search_offers(goslar, SearchParams(sort="title", page=2))
+    assert [o.title for o in second.offers] == [f"Kurs {i}" for i in range(20, 25)]
+    assert second.pagination.urls[1] == "?sort=title"
+    assert SearchParams(q="Kurs", lang="ar", page=3).url(page="") == "?q=Kurs&lang=ar"

@@ -1,0 +1,26 @@
+"""The demo data of the four seed counties loads, and loads again without duplicates."""
+
+from networks import demo
+from networks.models import IntegrationConcept, Organisation, Person, WorkingGroup
+from networks.selectors import concept_diff
+from portal import demo as portal_demo
+
+
+def _counts():
+    return [m.objects.count() for m in (Organisation, Person, WorkingGroup, IntegrationConcept)]
+
+
+def test_the_demo_is_idempotent_and_tells_the_seeds_stories(db):
+    portal_demo.seed()
+    demo.seed()
+    first = _counts()
+    demo.seed()
+    assert _counts() == first
+
+    assert WorkingGroup.objects.filter(region__slug="harz").count() == 6
+    assert Person.objects.filter(public_consent=False).exists()
+    heilbronn = IntegrationConcept.objects.filter(region__slug="heilbronn")
+    diff = concept_diff(heilbronn.get(version=2016), heilbronn.get(version=2023))
+    assert diff.added and diff.dropped and diff.changed
+    goslar = IntegrationConcept.objects.get(region__slug="goslar")
+    assert goslar.adopted_on.month == 7 and goslar.guidelines.count() == 5

@@ -1,0 +1,328 @@
+"""Back-office: the event editor, status changes, participants, check-in, exports and PDFs."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from conferences.models import Event, EventDate, Registration, Workshop
+from tests.conferences.factories import (
+    EventDateFactory,
+    EventFactory,
+    RegistrationFactory,
+    VenueFactory,
+    WorkshopFactory,
+)
+
+Status = Registration.Status
+
+
+def staff_url(region, path):
+    return f"/staff/{region.slug}/{path}"
+
+
+def management(prefix, total, initial=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def local(dt):
+    return timezone.localtime(dt).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_an_editor_creates_an_event_with_its_dates(client_of, editor_goslar, goslar):
+    venue = VenueFactory(region=goslar)
+    start = timezone.now() + timedelta(days=10)
+    data = {
+        "event-title": "Netzwerktreffen Sprache",
+        "event-kind": "network_meeting",
+        "event-language": "de",
+        "event-access": "open",
+        "event-registration_enabled": "on",
+        **management("dates", 1),
+        "dates-0-start": local(start),
+        "dates-0-end": local(start + timedelta(hours=2)),
+        "dates-0-venue": venue.pk,
+        "dates-0-seats": "30",
+    }
+    response = client_of(editor_goslar).post(staff_url(goslar, "events/new/"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event = Event.objects.get()
+    assert (event.region, event.slug, event.status) == (goslar, "netzwerktreffen-sprache", "draft")
+    assert event.dates.get().seats == 30
+
+
+def test_the_editor_rejects_a_venue_of_another_region(client_of, editor_goslar, goslar, harz):
+    start = timezone.now() + timedelta(days=10)
+    data = {
+        "event-title": "Test",
+        "event-kind": "conference",
+        "event-language": "de",
+        "event-access": "open",
+        **management("dates", 1),
+        "dates-0-start": local(start),
+        "dates-0-end": local(start + timedelta(hours=2)),
+        "dates-0-venue": VenueFactory(region=harz).pk,
+    }
+    response = client_of(editor_goslar).post(staff_url(goslar, "events/new/"), data)
+    assert response.status_code == 400
+    assert not Event.objects.exists()
+
+
+def _edit_data(event, event_date, seats, new_workshop=""):
+    data = {
+        "event-title": event.title,
+        "event-slug": event.slug,
+        "event-kind": event.kind,
+        "event-language": "de",
+        "event-access": "open",
+        "event-registration_enabled": "on",
+        **management("dates", 1, 1),
+        "dates-0-id": event_date.pk,
+        "dates-0-event": event.pk,
+        "dates-0-start": local(event_date.start),
+        "dates-0-end": local(event_date.end),
+        "dates-0-venue": event_date.venue_id,
+        "dates-0-seats": str(seats),
+        **management("programme", 1),
+        "programme-0-event_date": event_date.pk,
+        "programme-0-start": "16:00",
+        "programme-0-title": "Begrüßung",
+        **management("workshops", 1 if new_workshop else 0),
+    }
+    if new_workshop:
+        data.update(
+            {
+                "workshops-0-event_date": event_date.pk,
+                "workshops-0-title": new_workshop,
+                "workshops-0-seats": "12",
+                "workshops-0-order": "0",
+            }
+        )
+    return data
+
+
+def test_more_seats_in_the_editor_move_the_waiting_list_up(client_of, editor_goslar, event):
+    event_date = EventDateFactory(event=event, seats=1)
+    RegistrationFactory(event_date=event_date)
+    waiting = RegistrationFactory(
+        event_date=event_date, status=Status.WAITING, waiting_since=timezone.now()
+    )
+    response = client_of(editor_goslar).post(
+        staff_url(event.region, f"events/{event.pk}/edit/"), _edit_data(event, event_date, 2)
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    waiting.refresh_from_db()
+    assert waiting.status == Status.CONFIRMED
+
+
+def test_the_editor_saves_programme_and_workshops_on_the_same_page(
+    client_of, editor_goslar, event, event_date
+):
+    response = client_of(editor_goslar).post(
+        staff_url(event.region, f"events/{event.pk}/edit/"),
+        _edit_data(event, event_date, 20, new_workshop="Wohnen"),
+    )
+    assert response.status_code == 302
+    assert event_date.programme.get().title == "Begrüßung"
+    assert Workshop.objects.get(event_date=event_date).title == "Wohnen"
+
+
+def test_event_staff_may_run_registrations_but_not_edit_events(
+    client_of, event_staff_goslar, event, event_date
+):
+    client = client_of(event_staff_goslar)
+    registration = RegistrationFactory(event_date=event_date)
+    assert (
+        client.get(staff_url(event.region, f"dates/{event_date.pk}/participants/")).status_code
+        == 200
+    )
+    assert (
+        client.get(staff_url(event.region, f"dates/{event_date.pk}/check-in/")).status_code == 200
+    )
+    client.post(
+        staff_url(event.region, f"registrations/{registration.pk}/check-in/"), {"attended": "1"}
+    )
+    registration.refresh_from_db()
+    assert registration.status == Status.ATTENDED
+    assert client.get(staff_url(event.region, f"events/{event.pk}/edit/")).status_code == 403
+    assert (
+        client.post(
+            staff_url(event.region, f"events/{event.pk}/status/"),
+            {"action": "cancel", "confirm": "yes"},
+        ).status_code
+        == 403
+    )
+
+
+def test_the_participant_list_shows_counts_and_the_waiting_list_in_order(
+    client_of, coordinator_goslar, event, event_date
+):
+    workshop = WorkshopFactory(event_date=event_date, title="Gesundheit")
+    RegistrationFactory(event_date=event_date, workshop=workshop, name="Ali Seat")
+    now = timezone.now()
+    RegistrationFactory(
+        event_date=event_date, status=Status.WAITING, name="Zora Early", waiting_since=now
+    )
+    RegistrationFactory(
+        event_date=event_date,
+        status=Status.WAITING,
+        name="Anna Late",
+        waiting_since=now + timedelta(seconds=1),
+    )
+    page = (
+        client_of(coordinator_goslar)
+        .get(staff_url(event.region, f"dates/{event_date.pk}/participants/"))
+        .content.decode()
+    )
+    assert "Ali Seat" in page and "Gesundheit" in page
+    waiting_part = page.split('id="waiting-list"')[1]
+    assert waiting_part.index("Zora Early") < waiting_part.index("Anna Late")
+
+
+def test_staff_add_a_phone_registration(client_of, coordinator_goslar, event, event_date):
+    response = client_of(coordinator_goslar).post(
+        staff_url(event.region, f"dates/{event_date.pk}/add/"),
+        {"name": "Herr Telefon", "email": "tel@example.org", "language": "de", "consent": "on"},
+    )
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert (registration.source, registration.status) == ("staff", "confirmed")
+
+
+def test_staff_move_a_participant_to_another_workshop(
+    client_of, coordinator_goslar, event, event_date
+):
+    a = WorkshopFactory(event_date=event_date)
+    b = WorkshopFactory(event_date=event_date)
+    registration = RegistrationFactory(event_date=event_date, workshop=a)
+    response = client_of(coordinator_goslar).post(
+        staff_url(event.region, f"registrations/{registration.pk}/move/"),
+        {"event_date": event_date.pk, "workshop": b.pk},
+    )
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.workshop == b
+
+
+def test_moving_to_a_workshop_of_another_date_is_refused(
+    client_of, coordinator_goslar, event, event_date
+):
+    a = WorkshopFactory(event_date=event_date)
+    other = WorkshopFactory(event_date=EventDateFactory(event=event))
+    registration = RegistrationFactory(event_date=event_date, workshop=a)
+    response = client_of(coordinator_goslar).post(
+        staff_url(event.region, f"registrations/{registration.pk}/move/"),
+        {"event_date": event_date.pk, "workshop": other.pk},
+    )
+    assert response.status_code == 400
+    registration.refresh_from_db()
+    assert registration.workshop == a
+
+
+def test_check_in_with_htmx_returns_the_row_only(client_of, coordinator_goslar, event_date):
+    registration = RegistrationFactory(event_date=event_date, name="Lea")
+    response = client_of(coordinator_goslar).post(
+        f"/staff/goslar/registrations/{registration.pk}/check-in/",
+        {"attended": "1"},
+        HTTP_HX_REQUEST="true",
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.lstrip().startswith("<li") and "Lea" in body and 'aria-pressed="true"' in body
+
+
+def test_exports_open_in_german_excel(client_of, coordinator_goslar, event_date):
+    RegistrationFactory(event_date=event_date, name="Jürgen Müller", organisation="AWO; Goslar")
+    client = client_of(coordinator_goslar)
+    csv = client.get(f"/staff/goslar/dates/{event_date.pk}/export/csv/").content
+    assert csv.startswith("\ufeff".encode())
+    text = csv.decode("utf-8-sig")
+    assert "Name;E-Mail" in text and "Jürgen Müller" in text and '"AWO; Goslar"' in text
+    from openpyxl import load_workbook
+
+    xlsx = client.get(f"/staff/goslar/dates/{event_date.pk}/export/xlsx/").content
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    assert sheet["C2"].value == "Jürgen Müller"
+
+
+@pytest.mark.parametrize("path", ["sign-in-sheet.pdf", "badges.pdf"])
+def test_pdfs_list_the_participants(client_of, coordinator_goslar, event_date, path):
+    RegistrationFactory(event_date=event_date, name="Jürgen Müller")
+    response = client_of(coordinator_goslar).get(f"/staff/goslar/dates/{event_date.pk}/{path}")
+    assert response["Content-Type"] == "application/pdf"
+    from pypdf import PdfReader
+
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "Jürgen Müller" in text
+
+
+def test_publish_close_and_cancel(client_of, coordinator_goslar, goslar):
+    event = EventFactory(region=goslar, status="draft", published_at=None)
+    EventDateFactory(event=event)
+    client = client_of(coordinator_goslar)
+    url = f"/staff/goslar/events/{event.pk}/status/"
+    client.post(url, {"action": "publish"})
+    event.refresh_from_db()
+    assert event.status == "published" and event.published_at
+    client.post(url, {"action": "close"})
+    event.refresh_from_db()
+    assert event.registration_closed
+    client.post(url, {"action": "cancel"})  # without the confirmation tick nothing happens
+    event.refresh_from_db()
+    assert event.status == "published"
+    client.post(url, {"action": "cancel", "confirm": "yes"})
+    event.refresh_from_db()
+    assert event.status == "cancelled"
+
+
+def test_copy_for_next_year(client_of, coordinator_goslar, event, event_date):
+    WorkshopFactory(event_date=event_date, title="Arbeit", needs="Ergebnis")
+    RegistrationFactory(event_date=event_date)
+    response = client_of(coordinator_goslar).post(f"/staff/goslar/events/{event.pk}/copy/")
+    copy = Event.objects.exclude(pk=event.pk).get()
+    assert response.url.endswith(f"/events/{copy.pk}/edit/")
+    assert copy.status == "draft" and copy.copied_from == event
+    new_date = EventDate.objects.get(event=copy)
+    assert timezone.localtime(new_date.start).year == timezone.localtime(event_date.start).year + 1
+    workshop = new_date.workshops.get()
+    assert (workshop.title, workshop.needs) == ("Arbeit", "")
+    assert not Registration.objects.filter(event_date=new_date).exists()
+
+
+def test_workshop_results_are_saved_and_published(client_of, coordinator_goslar, event, event_date):
+    workshop = WorkshopFactory(event_date=event_date)
+    data = {
+        "doc-documentation": "Ergebnisse der Konferenz",
+        "doc-documentation_published": "on",
+        **management("results", 1, 1),
+        "results-0-id": workshop.pk,
+        "results-0-needs": "Mehr Sprachkurse",
+        "results-0-recommendations": "Kurse abstimmen",
+    }
+    response = client_of(coordinator_goslar).post(f"/staff/goslar/events/{event.pk}/results/", data)
+    assert response.status_code == 302
+    workshop.refresh_from_db()
+    assert workshop.recommendations == "Kurse abstimmen"
+    from django.test import Client
+
+    assert "Mehr Sprachkurse" in Client().get(event.get_absolute_url()).content.decode()
+
+
+def test_message_all_participants(client_of, coordinator_goslar, event_date):
+    RegistrationFactory.create_batch(2, event_date=event_date)
+    response = client_of(coordinator_goslar).post(
+        f"/staff/goslar/dates/{event_date.pk}/message/",
+        {"subject": "Hinweis", "body": "Bitte Ausweis mitbringen."},
+    )
+    assert response.status_code == 302
+    from portal.models import OutgoingMail
+
+    assert OutgoingMail.objects.filter(subject="Hinweis").count() == 2

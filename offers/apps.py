@@ -6,3 +6,17 @@ class OffersConfig(AppConfig):
     name = "offers"
     verbose_name = _("Offers")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from offers import annexes
+        from portal.selectors import REGION_HISTORY_MODELS
+
+        annexes.register()
+        REGION_HISTORY_MODELS.update(
+            {
+                "offers.Offer": "region_id",
+                "offers.OfferPlace": "offer__region_id",
+                "offers.ProviderContact": "region_id",
+                "offers.UpdateRound": "region_id",
+            }
+        )

@@ -200,10 +200,26 @@ class OfferForm(OfferFieldsMixin):
             "step_free",
             "childcare",
             "women_only",
+            "measures",
             "status",
             "lessons_learned",
         ]
-        widgets = {"lessons_learned": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "lessons_learned": forms.Textarea(attrs={"rows": 3}),
+            "measures": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from networks.models import Measure
+
+        # Measures of the concept versions still in force or in the making.
+        self.fields["measures"].queryset = (
+            Measure.objects.in_region(self.region)
+            .exclude(concept__status="superseded")
+            .select_related("concept")
+        )
+        self.fields["measures"].label_from_instance = lambda m: f"{m.title} ({m.concept.version})"
 
     def clean_contact_person(self):
         person = self.cleaned_data.get("contact_person")

@@ -117,6 +117,10 @@ class Offer(models.Model):
     fields_of_action = models.ManyToManyField(
         FieldOfAction, blank=True, related_name="offers", verbose_name=_("fields of action")
     )
+    # Measures of the integration concept that this offer implements.
+    measures = models.ManyToManyField(
+        "networks.Measure", blank=True, related_name="offers", verbose_name=_("measures")
+    )
     target_groups = ArrayField(
         models.CharField(max_length=20, choices=TargetGroup.choices),
         default=list,

@@ -185,3 +185,34 @@ def test_coverage_matrix_counts_offers_per_municipality_and_field(
     assert "<caption>" in html and 'scope="row">Seesen' in html
     csv_text = client.get(url("coverage_csv")).content.decode("utf-8-sig")
     assert csv_text.splitlines()[0].startswith("Gemeinde;Arbeit")
+
+
+def test_staff_link_measures_of_the_concept_and_the_annexes_render(
+    client_of, coordinator_goslar, goslar
+):
+    from django.template.loader import render_to_string
+
+    from networks.annexes import get_annex
+    from networks.models import IntegrationConcept, Measure
+
+    concept = IntegrationConcept.objects.create(region=goslar, title="Konzept", version=2024)
+    field = goslar.fields_of_action.get(slug="sprache")
+    measure = Measure.objects.create(concept=concept, field_of_action=field, title="Sprachlotsen")
+    provider = OrganisationFactory(region=goslar)
+    client = client_of(coordinator_goslar)
+    client.post(
+        url("offer_create"),
+        offer_post(provider, measures=[measure.pk], fields_of_action=[field.pk]),
+    )
+    offer = Offer.objects.get()
+    assert list(offer.measures.all()) == [measure]
+    assert list(measure.offers.all()) == [offer]
+    for key in ("offer_directory", "offer_coverage"):
+        annex = get_annex(key)
+        html = render_to_string(annex.template, annex.context(concept))
+        assert "<caption>" in html
+        assert annex.fingerprint(concept)
+    directory = get_annex("offer_directory")
+    assert "Sprachkurs für Frauen" in render_to_string(
+        directory.template, directory.context(concept)
+    )

@@ -150,16 +150,25 @@ class SearchResult:
 # --- text -----------------------------------------------------------------------------------
 
 _EXPAND_SQL = """
-SELECT t.token,
-       numnode(plainto_tsquery(%s::regconfig, t.token)) AS nodes,
-       ARRAY(
-           SELECT w.word FROM offers_searchword w
-           WHERE w.word LIKE '%%' || t.token || '%%' OR w.word %% t.token
-           ORDER BY similarity(w.word, t.token) DESC, w.word
-           LIMIT 12
-       ) AS expansions
+SELECT t.token, numnode(plainto_tsquery(%s::regconfig, t.token)), e.words, e.parts, e.sims
 FROM unnest(%s::text[]) AS t(token)
+LEFT JOIN LATERAL (
+    SELECT array_agg(x.word ORDER BY x.sim DESC, x.word) AS words,
+           array_agg(x.part ORDER BY x.sim DESC, x.word) AS parts,
+           array_agg(x.sim ORDER BY x.sim DESC, x.word) AS sims
+    FROM (
+        SELECT w.word, w.word LIKE '%%' || t.token || '%%' AS part,
+               similarity(w.word, t.token) AS sim
+        FROM offers_searchword w
+        WHERE w.word LIKE '%%' || t.token || '%%' OR w.word %% t.token
+        ORDER BY sim DESC, w.word
+        LIMIT 12
+    ) x
+) e ON TRUE
 """
+# A word only similar (not containing the query word) must be nearly as close as the closest
+# one: "Sprachkurse" expands to "sprachkurs", not also to "sprachcafe".
+SIMILARITY_MARGIN = 0.15
 
 
 def _expansions(tokens: list[str]) -> dict[str, tuple[int, list[str]]]:
@@ -167,7 +176,18 @@ def _expansions(tokens: list[str]) -> dict[str, tuple[int, list[str]]]:
         return {}
     with connection.cursor() as cursor:
         cursor.execute(_EXPAND_SQL, [SEARCH_CONFIG, tokens])
-        return {token: (nodes, words) for token, nodes, words in cursor.fetchall()}
+        rows = cursor.fetchall()
+    expanded = {}
+    for token, nodes, words, parts, sims in rows:
+        words, parts, sims = words or [], parts or [], sims or []
+        best = max((s for s, p in zip(sims, parts, strict=True) if not p), default=0)
+        kept = [
+            w
+            for w, p, s in zip(words, parts, sims, strict=True)
+            if p or s >= best - SIMILARITY_MARGIN
+        ]
+        expanded[token] = (nodes, kept)
+    return expanded
 
 
 @dataclass

@@ -102,3 +102,9 @@ def test_drafts_archived_and_hidden_offers_stay_out(goslar):
     make_offer(goslar, title="Versteckter Sprachkurs", confirmation_state="hidden")
     make_offer(goslar, title="Markierter Sprachkurs", confirmation_state="marked")
     assert titles(goslar, "Sprachkurs") == ["Markierter Sprachkurs"]
+
+
+def test_a_plural_does_not_drag_in_merely_similar_words(goslar):
+    make_offer(goslar, title="Sprachcafé", summary="Deutsch üben")
+    make_offer(goslar, title="Sprachkurs", summary="Integrationskurs")
+    assert titles(goslar, "Sprachkurse") == ["Sprachkurs"]

@@ -145,7 +145,8 @@ def measure_summary(measures) -> dict:
 
 @dataclass
 class FieldChange:
-    field: str
+    name: str  # the model field
+    field: str  # its translated label
     old: str
     new: str
 
@@ -215,7 +216,7 @@ def concept_diff(old: IntegrationConcept, new: IntegrationConcept) -> ConceptDif
             diff.added.append(measure)
             continue
         changes = [
-            FieldChange(str(label), _display(before, name), _display(measure, name))
+            FieldChange(name, str(label), _display(before, name), _display(measure, name))
             for name, label in DIFF_FIELDS
             if _display(before, name) != _display(measure, name)
         ]

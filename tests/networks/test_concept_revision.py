@@ -119,7 +119,7 @@ def test_the_diff_lists_added_dropped_and_changed_measures_field_by_field(adopte
     assert [m.title for m in diff.added] == ["Kita-Einstieg"]
     assert [m.title for m in diff.dropped] == ["Wohnraumbörse"]
     assert len(diff.changed) == 1 and diff.unchanged == 1
-    changes = {c.field: (c.old, c.new) for c in diff.changed[0].changes}
+    changes = {c.name: (c.old, c.new) for c in diff.changed[0].changes}
     assert changes["title"] == ("Sprachcafé", "Sprachcafé und Lernpaten")
     assert changes["progress"] == ("40 %", "80 %")
     assert changes["partners"] == ("VHS Heilbronn", "")

@@ -49,7 +49,33 @@ class EventFilterForm(forms.Form):
             ]
 
 
-class DateChoiceField(forms.ModelChoiceField):
+class PreloadedChoiceMixin:
+    """Validate a choice against objects already loaded for the form: no query per field.
+
+    ``preload(objects)`` sets both the choices shown and the only values accepted, so a
+    tampered id is refused like any invalid choice.
+    """
+
+    def preload(self, objects) -> None:
+        self._preloaded = {str(obj.pk): obj for obj in objects}
+        self.iterator = _preloaded_iterator(list(objects))
+        self.queryset = self.queryset.model.objects.filter(pk__in=[o.pk for o in objects])
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        preloaded = getattr(self, "_preloaded", None)
+        if preloaded is None:
+            return super().to_python(value)
+        obj = preloaded.get(str(value))
+        if obj is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return obj
+
+
+class DateChoiceField(PreloadedChoiceMixin, forms.ModelChoiceField):
     def label_from_instance(self, obj: EventDate) -> str:
         from django.utils import formats
 
@@ -68,7 +94,7 @@ class DateChoiceField(forms.ModelChoiceField):
         return text
 
 
-class WorkshopChoiceField(forms.ModelChoiceField):
+class WorkshopChoiceField(PreloadedChoiceMixin, forms.ModelChoiceField):
     def __init__(self, *args, show_date: bool = False, **kwargs):
         self.show_date = show_date
         super().__init__(*args, **kwargs)
@@ -128,10 +154,8 @@ class RegistrationForm(HoneypotMixin, forms.Form):
     def __init__(self, *args, event: Event, dates: list[EventDate], **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
-        date_ids = [d.pk for d in dates]
-        # Use the already annotated objects (remaining seats) for the labels.
-        self.fields["event_date"].iterator = _preloaded_iterator(dates)
-        self.fields["event_date"].queryset = EventDate.objects.filter(pk__in=date_ids)
+        # The already loaded (and annotated: seats left) objects give choices and labels.
+        self.fields["event_date"].preload(dates)
         if len(dates) == 1:
             self.fields["event_date"].initial = dates[0].pk
         workshops = [w for d in dates for w in d.workshops.all()]
@@ -140,8 +164,7 @@ class RegistrationForm(HoneypotMixin, forms.Form):
             for name in ("first_choice", "second_choice"):
                 field = self.fields[name]
                 field.show_date = several
-                field.iterator = _preloaded_iterator(workshops)
-                field.queryset = Workshop.objects.filter(pk__in=[w.pk for w in workshops])
+                field.preload(workshops)
             self.fields["first_choice"].required = True
         else:
             del self.fields["first_choice"]

@@ -60,10 +60,12 @@ def event_archive(request: HttpRequest, region: str) -> HttpResponse:
 
 
 def _public_event(request: HttpRequest, region: str, slug: str) -> Event:
-    region_obj = public_region(request, region)
-    return get_object_or_404(
-        Event.objects.published().in_region(region_obj).select_related("region"), slug=slug
+    """The published event with its region, in one query (the registration path is hot)."""
+    event = get_object_or_404(
+        Event.objects.published().select_related("region"), region__slug=region, slug=slug
     )
+    request.region = event.region  # the footer links to this region's legal pages
+    return event
 
 
 def _json_ld(event: Event, dates: list[EventDate]) -> list[str]:

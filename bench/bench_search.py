@@ -1,0 +1,299 @@
+"""Offer search at scale: 20,000 offers from 3,000 providers across 4 regions.
+
+Creates dedicated bench regions (slugs ``bench-search-N``), measures 200 mixed searches
+(text plus filters) in-process at 2,000 and at 20,000 offers — server time per page and SQL
+queries per page — and the throughput under gunicorn as a ratio to the bare view. Everything it
+created is deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import timedelta
+
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from bench.harness import gunicorn, reference, run_load
+
+REGIONS = 4
+PROVIDERS = 3000
+OFFERS = 20_000
+SMALL = 2_000
+SEARCHES = 200
+
+TOWNS = [
+    "Nordstadt",
+    "Südheim",
+    "Westerau",
+    "Osterfeld",
+    "Mittelbach",
+    "Bergdorf",
+    "Talheim",
+    "Seeburg",
+]
+SUBJECTS = [
+    "Sprachkurs",
+    "Deutschkurs",
+    "Integrationskurs",
+    "Sprachcafé",
+    "Beratung",
+    "Migrationsberatung",
+    "Frauentreff",
+    "Elterncafé",
+    "Hausaufgabenhilfe",
+    "Fußballtraining",
+    "Nähwerkstatt",
+    "Fahrradwerkstatt",
+    "Bewerbungstraining",
+    "Gesundheitslotsen",
+    "Seniorentreff",
+    "Mietführerschein",
+    "Erstorientierung",
+    "Jugendtreff",
+    "Computerkurs",
+    "Schwimmkurs",
+    "Kochabend",
+    "Theatergruppe",
+    "Chor",
+    "Patenschaft",
+]
+QUALIFIERS = [
+    "für Frauen",
+    "für Familien",
+    "für Jugendliche",
+    "am Abend",
+    "mit Kinderbetreuung",
+    "für Anfänger",
+    "für Fortgeschrittene",
+    "international",
+    "im Quartier",
+    "online",
+]
+WORDS = (
+    "Alltag Arbeit Ausbildung Begegnung Behörden Bildung Ehrenamt Eltern Freizeit Gesundheit "
+    "Kita Kultur Nachbarschaft Praktikum Schule Sport Wohnen Zukunft Austausch Unterstützung "
+    "Orientierung Anerkennung Dolmetscher Begleitung Kontakte Spiele Musik Garten"
+).split()
+LANGS = ["de", "ar", "uk", "fa", "tr", "ru", "en", "ku", "ti", "fr"]
+KINDS = [
+    "course",
+    "counselling",
+    "meeting_place",
+    "sports_leisure",
+    "childcare",
+    "mentoring",
+    "information",
+    "other",
+]
+TARGETS = [
+    "everyone",
+    "refugees",
+    "eu_citizens",
+    "women",
+    "families",
+    "children",
+    "young_people",
+    "seniors",
+    "disabilities",
+]
+QUERIES = [
+    "Sprachkurse",
+    "Kurs",
+    "Beratung fuer Frauen",
+    "arabisch",
+    "العربية",
+    "Sprachkurz",
+    "Fussball",
+    "Elterncafe",
+    "Hausaufgaben",
+    "Gesundheit",
+    "українська",
+    "Fahrrad",
+    "Bewerbung",
+    "Kinderbetreuung",
+    "",
+    "",
+    "",
+    "Jugend",
+    "Nähen",
+    "Computer",
+]
+
+
+def _create(total_offers: int, regions, providers, rng, start_index: int) -> None:
+    from offers.models import Offer, OfferPlace
+    from offers.services.directory import SEARCH_VECTOR, add_search_words
+    from offers.textnorm import normalise, words
+
+    through = Offer.fields_of_action.through
+    now = timezone.now()
+    offers, links, places, vocabulary, meta = [], [], [], set(), []
+    for i in range(start_index, start_index + total_offers):
+        region, towns, fields = regions[i % REGIONS]
+        provider = providers[i % REGIONS][(i // REGIONS) % len(providers[i % REGIONS])]
+        title = f"{rng.choice(SUBJECTS)} {rng.choice(QUALIFIERS)}"
+        summary = " ".join(rng.sample(WORDS, 8))
+        langs = sorted(set(rng.sample(LANGS, rng.randint(1, 4))) | {"de"})
+        town = rng.choice(towns)
+        chosen = rng.sample(fields, rng.randint(1, 2))
+        body = " ".join([summary, provider.name, town.name, *(f.name for f in chosen), *langs])
+        offers.append(
+            Offer(
+                region=region,
+                provider=provider,
+                title=title,
+                summary=summary,
+                kind=rng.choice(KINDS),
+                target_groups=rng.sample(TARGETS, rng.randint(1, 2)),
+                languages=langs,
+                cost=rng.choice(["free", "free", "reduced", "fee"]),
+                step_free=rng.choice(["yes", "no", "unknown"]),
+                status="published",
+                published_at=now - timedelta(minutes=i),
+                start_date=(now + timedelta(days=rng.randint(-60, 90))).date(),
+                search_title=normalise(title),
+                search_body=normalise(body),
+            )
+        )
+        meta.append((chosen, town))
+        vocabulary.update(words(title + " " + body))
+    created = Offer.objects.bulk_create(offers, batch_size=2000)
+    for offer, (chosen, town) in zip(created, meta, strict=True):
+        links += [through(offer_id=offer.pk, fieldofaction_id=f.pk) for f in chosen]
+        places.append(
+            OfferPlace(
+                offer=offer, city=town.name, municipality=town, latitude=51.9, longitude=10.4
+            )
+        )
+    through.objects.bulk_create(links, batch_size=5000)
+    OfferPlace.objects.bulk_create(places, batch_size=5000)
+    Offer.objects.filter(pk__in=[o.pk for o in created]).update(search_vector=SEARCH_VECTOR)
+    add_search_words(vocabulary)
+
+
+def _setup(rng):
+    from networks.models import Organisation
+    from portal.models import Municipality, Region
+    from portal.services import region_create
+
+    regions, providers = [], []
+    for n in range(1, REGIONS + 1):
+        Region.objects.filter(slug=f"bench-search-{n}").delete()
+        region = region_create(
+            name=f"Benchmark-Kreis {n}",
+            slug=f"bench-search-{n}",
+            county_key=f"{99960 + n:05d}",
+            office_name="Bench",
+        )
+        towns = Municipality.objects.bulk_create(
+            Municipality(region=region, name=t, slug=t.lower()) for t in TOWNS
+        )
+        regions.append((region, towns, list(region.fields_of_action.all())))
+        providers.append(
+            Organisation.objects.bulk_create(
+                Organisation(region=region, name=f"Träger {n}-{i} e. V.", slug=f"traeger-{n}-{i}")
+                for i in range(PROVIDERS // REGIONS)
+            )
+        )
+    return regions, providers
+
+
+def _searches(regions, rng) -> list[str]:
+    urls = []
+    for _ in range(SEARCHES):
+        region, towns, fields = rng.choice(regions)
+        params = {"q": rng.choice(QUERIES)}
+        if rng.random() < 0.5:
+            params["lang"] = rng.choice(LANGS[:6])
+        if rng.random() < 0.3:
+            params["municipality"] = rng.choice(towns).slug
+        if rng.random() < 0.3:
+            params["field"] = rng.choice(fields).slug
+        if rng.random() < 0.2:
+            params["kind"] = rng.choice(KINDS)
+        if rng.random() < 0.15:
+            params["soon"] = "1"
+        if rng.random() < 0.2:
+            params["page"] = str(rng.randint(2, 4))
+        if rng.random() < 0.2:
+            params["sort"] = rng.choice(["title", "newest"])
+        query = "&".join(f"{k}={v}" for k, v in params.items() if v)
+        urls.append(f"/{region.slug}/offers/?{query}")
+    return urls
+
+
+def _measure(urls: list[str]) -> tuple[list[float], dict[bool, set[int]]]:
+    client = Client()
+    for url in urls[:10]:
+        client.get(url)  # warm up
+    times, queries = [], {True: set(), False: set()}
+    for url in urls:
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append(time.perf_counter() - started)
+        assert response.status_code == 200, url
+        queries["q=&" not in url and "q=" in url and not url.endswith("q=")].add(
+            len(captured.captured_queries)
+        )
+    return times, queries
+
+
+def _pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] * 1000
+
+
+def _report(label: str, times, queries) -> float:
+    p95 = _pct(times, 95)
+    print(
+        f"{label}: p50 {_pct(times, 50):.1f} ms, p95 {p95:.1f} ms per search page; "
+        f"SQL queries per page: with text {sorted(queries[True])}, "
+        f"without {sorted(queries[False])}",
+        flush=True,
+    )
+    return p95
+
+
+def main() -> None:
+    import logging
+
+    from offers.models import SearchWord
+    from portal.models import Region
+
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request otherwise
+    rng = random.Random(2027)
+    words_before = set(SearchWord.objects.values_list("word", flat=True))
+    try:
+        with transaction.atomic():
+            regions, providers = _setup(rng)
+            _create(SMALL, regions, providers, rng, 0)
+        urls = _searches(regions, rng)
+        p95_small = _report(f"{SMALL:,} offers", *_measure(urls))
+        started = time.perf_counter()
+        with transaction.atomic():
+            _create(OFFERS - SMALL, regions, providers, rng, SMALL)
+        print(f"generated {OFFERS - SMALL:,} more offers in {time.perf_counter() - started:.1f}s")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "ANALYZE offers_offer; ANALYZE offers_offerplace; "
+                "ANALYZE offers_offer_fields_of_action; ANALYZE offers_searchword"
+            )
+        p95_big = _report(f"{OFFERS:,} offers", *_measure(urls))
+        print(
+            f"p95 ratio 20k/2k: {p95_big / p95_small:.2f} (target <= 1.5); "
+            f"p95 at 20k {'meets' if p95_big <= 50 else 'MISSES'} the 50 ms target"
+        )
+        with gunicorn() as base:
+            ref = reference(base, count=1000, concurrency=8)
+            load = run_load([lambda c, u=u: c.get(base + u) for u in urls * 3], concurrency=8)
+        print(ref.summary("bare view  "))
+        print(load.summary("search page"))
+        print(f"throughput ratio search/bare: {load.per_second / ref.per_second:.2f}")
+    finally:
+        Region.objects.filter(slug__startswith="bench-search-").delete()
+        SearchWord.objects.exclude(word__in=words_before).delete()

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from networks.annexes import register_annex
 from networks.models import IntegrationConcept, Organisation, Person, WorkingGroup
-
-
-def _stamp(queryset) -> str:
-    row = queryset.aggregate(n=Count("pk"), last=Max("updated_at"))
-    return f"{row['n']}:{row['last'].isoformat() if row['last'] else '-'}"
 
 
 def working_groups_context(concept: IntegrationConcept) -> dict:
@@ -28,18 +23,6 @@ def working_groups_context(concept: IntegrationConcept) -> dict:
     return {"working_groups": groups, "public_person_ids": public_ids}
 
 
-def working_groups_fingerprint(concept: IntegrationConcept) -> str:
-    region = concept.region
-    return "|".join(
-        _stamp(qs)
-        for qs in (
-            WorkingGroup.objects.in_region(region),
-            Person.objects.in_region(region),
-            Organisation.objects.in_region(region),
-        )
-    )
-
-
 def organisations_context(concept: IntegrationConcept) -> dict:
     organisations = (
         Organisation.objects.in_region(concept.region)
@@ -50,17 +33,14 @@ def organisations_context(concept: IntegrationConcept) -> dict:
     return {"organisations": organisations}
 
 
-def organisations_fingerprint(concept: IntegrationConcept) -> str:
-    return _stamp(Organisation.objects.in_region(concept.region))
-
-
 def register() -> None:
+    # No fingerprint_fn: organisations, people and working groups of the region are part of
+    # every concept's fingerprint already (networks.selectors.concept_fingerprint).
     register_annex(
         "working_groups",
         title=_("Working groups and their leads"),
         template="pdf/networks/annex_working_groups.html",
         context_fn=working_groups_context,
-        fingerprint_fn=working_groups_fingerprint,
         order=10,
     )
     register_annex(
@@ -68,6 +48,5 @@ def register() -> None:
         title=_("Organisations of the network"),
         template="pdf/networks/annex_organisations.html",
         context_fn=organisations_context,
-        fingerprint_fn=organisations_fingerprint,
         order=20,
     )

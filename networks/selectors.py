@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +23,7 @@ from networks.models import (
 from portal.models import FieldOfAction, Region
 
 # Bump when the PDF templates change in a way that should invalidate cached files.
-PDF_LAYOUT_VERSION = "3"
+PDF_LAYOUT_VERSION = "4"
 
 
 # --- directory ------------------------------------------------------------------------------
@@ -67,36 +67,65 @@ def public_people_of(organisation: Organisation) -> QuerySet[Person]:
 # --- the concept ----------------------------------------------------------------------------
 
 
-def _stamp(queryset, stamp_field: str = "updated_at") -> str:
-    row = queryset.aggregate(n=Count("pk"), last=Max(stamp_field))
-    return f"{row['n']}:{row['last'].isoformat() if row['last'] else '-'}"
+def _fingerprint_sql() -> str:
+    from networks.models import (
+        ConceptAnnex,
+        ConceptChapter,
+        Guideline,
+    )
+
+    def stamp(table: str, where: str, column: str = "updated_at") -> str:
+        return (
+            f"(SELECT count(*)::text || ':' || coalesce(max({column})::text, '-') "
+            f"FROM {table} WHERE {where})"
+        )
+
+    concept = IntegrationConcept._meta.db_table
+    measure = Measure._meta.db_table
+    note = MeasureProgressNote._meta.db_table
+    return ", ".join(
+        [
+            f"(SELECT updated_at::text || status || coalesce(adopted_on::text, '') "
+            f"FROM {concept} WHERE id = %(concept)s)",
+            stamp(Guideline._meta.db_table, "concept_id = %(concept)s"),
+            stamp(ConceptChapter._meta.db_table, "concept_id = %(concept)s"),
+            stamp(measure, "concept_id = %(concept)s"),
+            stamp(
+                note,
+                f"measure_id IN (SELECT id FROM {measure} WHERE concept_id = %(concept)s)",
+                "created_at",
+            ),
+            stamp(Organisation._meta.db_table, "region_id = %(region)s"),
+            stamp(Person._meta.db_table, "region_id = %(region)s"),
+            stamp(WorkingGroup._meta.db_table, "region_id = %(region)s"),
+            f"(SELECT string_agg(name, '|' ORDER BY \"order\", name) "
+            f"FROM {FieldOfAction._meta.db_table} WHERE region_id = %(region)s)",
+            f"(SELECT string_agg(key, '|' ORDER BY \"order\", id) "
+            f"FROM {ConceptAnnex._meta.db_table} WHERE concept_id = %(concept)s)",
+        ]
+    )
 
 
 def concept_fingerprint(concept: IntegrationConcept) -> str:
     """A hash that changes whenever anything shown in the concept's PDF changes.
 
-    Cheap (a handful of aggregate queries), so a public download can check it per request.
+    One query (counts and last changes of every part, and of the region's organisations,
+    people and working groups that the network's annexes show), so a public download can
+    check it on every request. Other apps' annexes add their own ``fingerprint_fn``.
     """
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {_fingerprint_sql()}", {"concept": concept.pk, "region": concept.region_id}
+        )
+        row = cursor.fetchone()
     region = concept.region
-    annex_keys = list(concept.annexes.values_list("key", flat=True))
-    parts = [
-        PDF_LAYOUT_VERSION,
-        concept.updated_at.isoformat(),
-        concept.status,
-        str(concept.adopted_on),
-        _stamp(concept.guidelines.all()),
-        _stamp(concept.chapters.all()),
-        _stamp(concept.measures.all()),
-        _stamp(MeasureProgressNote.objects.filter(measure__concept=concept), "created_at"),
-        _stamp(Organisation.objects.in_region(region)),
-        _stamp(WorkingGroup.objects.in_region(region)),
-        "|".join(FieldOfAction.objects.in_region(region).values_list("name", flat=True)),
-        region.name,
-        region.office_name,
-    ]
-    for key in annex_keys:
-        annex = get_annex(key)
-        parts.append(f"{key}={annex.fingerprint(concept) if annex else 'missing'}")
+    parts = [PDF_LAYOUT_VERSION, region.name, region.office_name, *(str(v) for v in row)]
+    for key in (row[-1] or "").split("|"):
+        annex = get_annex(key) if key else None
+        if annex is not None and annex.fingerprint_fn is not None:
+            parts.append(f"{key}={annex.fingerprint(concept)}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

@@ -121,14 +121,18 @@ class Guideline(models.Model):
 
 
 class ConceptChapter(models.Model):
-    """One chapter per field of action: situation and inventory, goals."""
+    """One chapter per field of action: situation and inventory, goals.
+
+    RESTRICT (not PROTECT): a field of action in use cannot be deleted on its own, but a whole
+    region can be, since its concepts go in the same cascade.
+    """
 
     concept = models.ForeignKey(
         IntegrationConcept, on_delete=models.CASCADE, related_name="chapters"
     )
     field_of_action = models.ForeignKey(
         FieldOfAction,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="concept_chapters",
         verbose_name=_("field of action"),
     )
@@ -177,7 +181,7 @@ class Measure(models.Model):
     lineage = models.UUIDField(default=uuid.uuid4, editable=False)
     field_of_action = models.ForeignKey(
         FieldOfAction,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="measures",
         verbose_name=_("field of action"),
     )

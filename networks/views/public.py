@@ -300,8 +300,13 @@ def measure_tracker(request: HttpRequest, region: str, version: int) -> HttpResp
 @require_GET
 def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponse:
     """Serve the cached PDF at once; if the concept changed, start a job and say so."""
-    region_obj = public_region(request, region)
-    concept = _public_concept(region_obj, version)
+    # One query for region and concept: this view is hit for every download.
+    concept = get_object_or_404(
+        IntegrationConcept.objects.public().select_related("region"),
+        region__slug=region,
+        version=version,
+    )
+    region_obj = request.region = concept.region
     export = selectors.current_export(concept, PUBLIC_VARIANT)
     if export is not None and export.status == ConceptExport.Status.DONE and export.file:
         try:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.apps import apps
+from django.utils.translation import gettext_lazy as _
 
 from portal.models import Region
 
@@ -16,7 +17,7 @@ from portal.models import Region
 class HistoryEntry:
     when: datetime
     who: str
-    action: str
+    action: str  # a lazy translation: rendered in the reader's language
     model: str
     object_repr: str
     changes: list[str]
@@ -33,7 +34,7 @@ REGION_HISTORY_MODELS: dict[str, str] = {
     "portal.Membership": "region_id",
 }
 
-_ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+_ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 
 
 def _entries(model_label: str, region_field: str, region: Region, limit: int):

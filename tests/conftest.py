@@ -51,6 +51,13 @@ def editor_harz(harz):
     return staff_user(harz, Role.EDITOR, email="editor@harz.example.org")
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads and generated files of a test go to a temporary folder, not the checkout."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def client_of(client):
     """``client_of(user)``: the test client, logged in as that user."""

@@ -53,7 +53,7 @@ class Command(makemessages.Command):
     def find_files(self, root):
         files = []
         for translatable in super().find_files(root):
-            app = owning_app(Path(translatable.dirpath))
+            app = owning_app(Path(translatable.path))
             if self.only_app and app != self.only_app:
                 continue
             translatable.locale_dir = str(settings.BASE_DIR / app / "locale")

@@ -47,7 +47,7 @@ class Registration(models.Model):
     ACTIVE_STATUSES = (Status.CONFIRMED, Status.WAITING, Status.ATTENDED)
 
     event_date = models.ForeignKey(
-        EventDate, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("date")
+        EventDate, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("date")
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     # The workshop the seat is in (confirmed) or the one waited for (waiting list).

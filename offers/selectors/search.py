@@ -40,6 +40,8 @@ from offers.textnorm import language_code, query_tokens
 from portal.models import FieldOfAction, Municipality, Region
 
 PAGE_SIZE = 20
+# Columns a result card never shows; leaving them out keeps the sorted rows narrow.
+HEAVY_COLUMNS = ("description", "lessons_learned", "search_title", "search_body", "search_vector")
 MAP_MARKER_LIMIT = 500
 FILTERS = ("field", "kind", "target", "lang", "municipality", "cost", "step_free", "soon")
 SORTS = {"relevance": _("Relevance"), "newest": _("Newest"), "title": _("Title")}
@@ -298,9 +300,11 @@ _FACET_SQL = {
 def _facet_counts(matched_qs, active: dict[str, str], ids, today) -> tuple[dict, int]:
     """Counts per value of every facet, each with all *other* filters applied, plus the total,
     in one query over the text-matched offers."""
-    base_sql, base_params = matched_qs.values(
-        "id", "kind", "cost", "languages", "target_groups", "step_free", "start_date"
-    ).query.sql_with_params()
+    base_sql, base_params = (
+        matched_qs.order_by()  # the model's default ordering would sort the whole set
+        .values("id", "kind", "cost", "languages", "target_groups", "step_free", "start_date")
+        .query.sql_with_params()
+    )
     conditions = {name: _filter_sql(name, value, ids, today) for name, value in active.items()}
 
     def where(excluding: str | None) -> tuple[str, list]:
@@ -428,7 +432,14 @@ def search_offers(
     number = min(max(1, params.page), num_pages)
     params.page = number
     offset = (number - 1) * PAGE_SIZE
-    offers = list(ordered.for_listing()[offset : offset + PAGE_SIZE])
+    # No joins before the LIMIT: the page's 20 rows are sorted narrow, providers come after.
+    offers = list(
+        ordered.defer(*HEAVY_COLUMNS).prefetch_related(
+            "provider", "fields_of_action", "places__municipality"
+        )[offset : offset + PAGE_SIZE]
+    )
+    for offer in offers:
+        offer.region = region  # known already; saves a join for get_absolute_url
 
     markers: list[dict] = []
     if params.view == "map":

@@ -7,6 +7,7 @@ Django view (``/health/ping/``) measured against the same server in the same run
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import socket
 import statistics
@@ -19,6 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+
+# httpx logs every request at INFO; the benchmark prints its own summaries.
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,7 @@
 """allauth adapter: no open sign-up, and all account mail goes through the mail queue."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.urls import reverse
 
 from portal.lib.mail import queue_mail
 
@@ -9,6 +10,19 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         # Staff are invited by a coordinator; providers are created by staff.
         return False
+
+    def get_login_redirect_url(self, request) -> str:
+        # Provider contacts (offers app) have no staff membership: send them to their
+        # organisation's offers instead of an empty back-office.
+        user = request.user
+        if (
+            not user.is_superuser
+            and not user.memberships.exists()
+            and hasattr(user, "provider_contacts")
+            and user.provider_contacts.filter(is_active=True).exists()
+        ):
+            return reverse("offers:provider_home")
+        return super().get_login_redirect_url(request)
 
     def send_mail(self, template_prefix, email, context):
         message = self.render_mail(template_prefix, email, context)

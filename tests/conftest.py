@@ -52,6 +52,12 @@ def editor_harz(harz):
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """Hashing with the production hasher costs ~0.3 s per user; tests create many."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploads and generated files of a test go to a temporary folder, not the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from conferences.models import Event, EventDate, ProgrammeItem, Registration, Workshop
@@ -149,3 +149,91 @@ def participants(event_date: EventDate) -> dict:
         "by_workshop": by_workshop,
         "without_workshop": [r for r in holders if r.workshop_id is None],
     }
+
+
+# --- workshop results and the integration concept -------------------------------------------
+
+
+@dataclass
+class MeasureOrigin:
+    """A workshop whose results a measure came from, as shown next to the measure."""
+
+    workshop: Workshop
+    event: Event
+    event_date: EventDate
+    public: bool  # the event's page (with its documentation) may be linked publicly
+
+
+def measure_origins(measures: Iterable, *, public: bool) -> dict:
+    """Workshop results behind each measure, keyed by the measure's lineage, in one query.
+
+    A revision copies measures with their lineage, so a link made on one version also shows on
+    the versions before and after it. With ``public`` only published events count.
+    """
+    lineages = {m.lineage for m in measures}
+    if not lineages:
+        return {}
+    rows = (
+        Workshop.measures.through.objects.filter(
+            measure__lineage__in=lineages,
+            # Lineages are random UUIDs, but a link never crosses regions anyway.
+            measure__concept__region_id=F("workshop__event_date__event__region_id"),
+        )
+        .select_related("workshop__event_date__event__region", "measure")
+        .order_by("workshop__event_date__start", "workshop__order", "workshop_id")
+    )
+    if public:
+        rows = rows.exclude(workshop__event_date__event__status=Event.Status.DRAFT)
+    origins: dict = defaultdict(list)
+    seen: set = set()
+    for row in rows:
+        workshop = row.workshop
+        event_date = workshop.event_date
+        event = event_date.event
+        key = (row.measure.lineage, workshop.pk)
+        if key in seen:
+            continue
+        seen.add(key)
+        origins[row.measure.lineage].append(
+            MeasureOrigin(
+                workshop=workshop,
+                event=event,
+                event_date=event_date,
+                public=event.status != Event.Status.DRAFT and event.documentation_published,
+            )
+        )
+    return dict(origins)
+
+
+def public_measures_by_workshop(workshops: Iterable[Workshop]) -> dict[int, list]:
+    """For an event's documentation: the measures each workshop led to, newest public version.
+
+    A linked measure of an older version is shown as it stands in the newest version that the
+    public may read (same lineage); measures only in a draft are not shown.
+    """
+    from networks.models import IntegrationConcept, Measure
+
+    links = list(
+        Workshop.measures.through.objects.filter(workshop__in=list(workshops)).values_list(
+            "workshop_id", "measure__lineage", "measure__concept__region_id"
+        )
+    )
+    if not links:
+        return {}
+    newest: dict = {}
+    candidates = (
+        Measure.objects.filter(
+            lineage__in={lineage for _w, lineage, _r in links},
+            concept__region_id__in={region for _w, _l, region in links},
+        )
+        .exclude(concept__status=IntegrationConcept.Status.DRAFT)
+        .select_related("concept__region")
+        .order_by("-concept__version")
+    )
+    for measure in candidates:
+        newest.setdefault(measure.lineage, measure)
+    result: dict[int, list] = defaultdict(list)
+    for workshop_id, lineage, _region in links:
+        if lineage in newest and newest[lineage] not in result[workshop_id]:
+            result[workshop_id].append(newest[lineage])
+    return dict(result)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from conferences.views import staff_events, staff_registrations
+from conferences.views import staff_events, staff_registrations, staff_results
 
 app_name = "conferences_staff"
 
@@ -13,6 +13,11 @@ urlpatterns = [
     path("<slug:region>/events/<int:pk>/status/", staff_events.event_status, name="event_status"),
     path(
         "<slug:region>/events/<int:pk>/results/", staff_events.event_results, name="event_results"
+    ),
+    path(
+        "<slug:region>/workshops/<int:pk>/measures/",
+        staff_results.workshop_measures,
+        name="workshop_measures",
     ),
     path("<slug:region>/venues/", staff_events.venue_list, name="venue_list"),
     path("<slug:region>/venues/<int:pk>/", staff_events.venue_edit, name="venue_edit"),

@@ -287,6 +287,15 @@ class Workshop(models.Model):
     # Results (Handlungsbedarfe, Handlungsempfehlungen), published as the event's documentation
     needs = models.TextField(_("identified needs"), blank=True)
     recommendations = models.TextField(_("recommendations"), blank=True)
+    # The measures of the integration concept these results led to (issue: results become
+    # inputs to the concept). Revisions copy measures with their lineage, so a link also
+    # names the later versions of the measure (see conferences.selectors.measure_origins).
+    measures = models.ManyToManyField(
+        "networks.Measure",
+        blank=True,
+        related_name="workshop_results",
+        verbose_name=_("measures of the integration concept"),
+    )
 
     history = HistoricalRecords()
     objects = WorkshopQuerySet.as_manager()

@@ -122,6 +122,11 @@ def _json_ld(event: Event, dates: list[EventDate]) -> list[str]:
 def event_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     event = _public_event(request, region, slug)
     dates = selectors.event_with_details(event)
+    if event.documentation_published:
+        workshops = [w for d in dates for w in d.workshops.all()]
+        measures = selectors.public_measures_by_workshop(w for w in workshops if w.has_results)
+        for workshop in workshops:
+            workshop.public_measures = measures.get(workshop.pk, [])
     context = {
         "region": event.region,
         "event": event,

@@ -6,6 +6,7 @@ from tests.conferences.factories import (
     EventFactory,
     RegistrationFactory,
     VenueFactory,
+    WorkshopFactory,
 )
 from tests.staff_matrix import Case
 
@@ -26,6 +27,12 @@ def _venue(region):
     return {"pk": VenueFactory(region=region).pk}
 
 
+def _workshop(region):
+    return {
+        "pk": WorkshopFactory(event_date=EventDateFactory(event=EventFactory(region=region))).pk
+    }
+
+
 def _registration(region):
     event_date = EventDateFactory(event=EventFactory(region=region))
     return {"pk": RegistrationFactory(event_date=event_date).pk}
@@ -44,6 +51,7 @@ CASES = [
     Case("conferences_staff:event_copy", "post", kwargs=_event),
     Case("conferences_staff:event_status", "post", _event, lambda r: {"action": "close"}),
     Case("conferences_staff:event_results", kwargs=_event),
+    Case("conferences_staff:workshop_measures", kwargs=_workshop),
     Case("conferences_staff:venue_list"),
     Case("conferences_staff:venue_edit", kwargs=_venue),
     Case("conferences_staff:participants", kwargs=_date),

@@ -1,0 +1,232 @@
+"""Public forms of the conferences app: event filter, registration, workshop change."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from conferences.models import Event, EventDate, Workshop
+from portal.forms import HoneypotMixin
+from portal.models import FieldOfAction, Municipality, Region
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class EventFilterForm(forms.Form):
+    """The filters of the public event lists (GET; a bad value is simply ignored)."""
+
+    field = forms.ChoiceField(label=_("Field of action"), required=False)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("All kinds")), *Event.Kind.choices]
+    )
+    municipality = forms.ChoiceField(label=_("Place"), required=False)
+    date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
+    date_to = forms.DateField(label=_("Until"), required=False, widget=DATE)
+
+    def __init__(self, *args, region: Region | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = FieldOfAction.objects.all()
+        municipalities = Municipality.objects.all()
+        if region is not None:
+            fields = fields.filter(region=region)
+            municipalities = municipalities.filter(region=region)
+        else:
+            del self.fields["municipality"]
+        field_choices = dict(fields.order_by("order", "name").values_list("slug", "name"))
+        self.fields["field"].choices = [("", _("All fields of action")), *field_choices.items()]
+        if "municipality" in self.fields:
+            self.fields["municipality"].choices = [
+                ("", _("All places")),
+                *municipalities.order_by("name").values_list("slug", "name"),
+            ]
+
+
+class PreloadedChoiceMixin:
+    """Validate a choice against objects already loaded for the form: no query per field.
+
+    ``preload(objects)`` sets both the choices shown and the only values accepted, so a
+    tampered id is refused like any invalid choice.
+    """
+
+    def preload(self, objects) -> None:
+        self._preloaded = {str(obj.pk): obj for obj in objects}
+        self.iterator = _preloaded_iterator(list(objects))
+        self.queryset = self.queryset.model.objects.filter(pk__in=[o.pk for o in objects])
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        preloaded = getattr(self, "_preloaded", None)
+        if preloaded is None:
+            return super().to_python(value)
+        obj = preloaded.get(str(value))
+        if obj is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return obj
+
+
+class DateChoiceField(PreloadedChoiceMixin, forms.ModelChoiceField):
+    def label_from_instance(self, obj: EventDate) -> str:
+        from django.utils import formats
+
+        start = timezone.localtime(obj.start)
+        text = formats.date_format(start, "l, j. F Y, H:i")
+        if obj.label:
+            text = f"{obj.label}: {text}"
+        if obj.venue:
+            text += f" – {obj.venue}"
+        remaining = getattr(obj, "remaining", None)
+        if obj.seats is not None and remaining is not None:
+            if remaining == 0:
+                text += " – " + str(_("waiting list"))
+            else:
+                text += " – " + str(_("%(count)s places left") % {"count": remaining})
+        return text
+
+
+class WorkshopChoiceField(PreloadedChoiceMixin, forms.ModelChoiceField):
+    def __init__(self, *args, show_date: bool = False, **kwargs):
+        self.show_date = show_date
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj: Workshop) -> str:
+        text = obj.title
+        if self.show_date and obj.event_date.label:
+            text = f"{obj.event_date.label}: {text}"
+        remaining = getattr(obj, "remaining", None)
+        if obj.seats is not None and remaining is not None:
+            text += " – " + (
+                str(_("waiting list"))
+                if remaining == 0
+                else str(_("%(count)s places left") % {"count": remaining})
+            )
+        return text
+
+
+class RegistrationForm(HoneypotMixin, forms.Form):
+    """What a visitor fills in: the date, workshops by preference, and what the event asks."""
+
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+    event_date = DateChoiceField(
+        label=_("Date"),
+        queryset=EventDate.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+    first_choice = WorkshopChoiceField(
+        label=_("Workshop (first choice)"), queryset=Workshop.objects.none(), required=False
+    )
+    second_choice = WorkshopChoiceField(
+        label=_("Workshop (second choice)"),
+        queryset=Workshop.objects.none(),
+        required=False,
+        help_text=_("If your first choice is full, you get a seat here."),
+    )
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"), help_text=_("We send the confirmation here."))
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=60, required=False)
+    accessibility_needs = forms.CharField(
+        label=_("Do you need anything to take part (e.g. step-free access, interpreting)?"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    dietary_needs = forms.CharField(label=_("Dietary needs"), max_length=300, required=False)
+    invitation_code = forms.CharField(label=_("Invitation code"), max_length=60)
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that my details are stored to organise this event and deleted afterwards "
+            "as described in the privacy notice."
+        )
+    )
+
+    def __init__(self, *args, event: Event, dates: list[EventDate], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        # The already loaded (and annotated: seats left) objects give choices and labels.
+        self.fields["event_date"].preload(dates)
+        if len(dates) == 1:
+            self.fields["event_date"].initial = dates[0].pk
+        workshops = [w for d in dates for w in d.workshops.all()]
+        if workshops:
+            several = len({w.event_date_id for w in workshops}) > 1
+            for name in ("first_choice", "second_choice"):
+                field = self.fields[name]
+                field.show_date = several
+                field.preload(workshops)
+            self.fields["first_choice"].required = True
+        else:
+            del self.fields["first_choice"]
+            del self.fields["second_choice"]
+        for flag, name in (
+            ("ask_organisation", "organisation"),
+            ("ask_phone", "phone"),
+            ("ask_accessibility_needs", "accessibility_needs"),
+            ("ask_dietary_needs", "dietary_needs"),
+        ):
+            if not getattr(event, flag):
+                del self.fields[name]
+        if event.access != Event.Access.INVITATION:
+            del self.fields["invitation_code"]
+
+    def clean_invitation_code(self):
+        code = self.cleaned_data["invitation_code"].strip()
+        if code.casefold() != self.event.invitation_code.strip().casefold():
+            raise forms.ValidationError(_("This invitation code is not right."))
+        return code
+
+    def clean(self):
+        data = super().clean()
+        event_date = data.get("event_date")
+        first, second = data.get("first_choice"), data.get("second_choice")
+        if event_date is not None:
+            for name, workshop in (("first_choice", first), ("second_choice", second)):
+                if workshop is not None and workshop.event_date_id != event_date.pk:
+                    self.add_error(name, _("This workshop does not take place on the chosen date."))
+        if first is not None and second is not None and first.pk == second.pk:
+            self.add_error("second_choice", _("Please choose a different workshop."))
+        return data
+
+
+def _preloaded_iterator(objects):
+    """A ModelChoiceIterator over objects we already have (keeps annotations, saves queries)."""
+    from django.forms.models import ModelChoiceIterator
+
+    class Iterator(ModelChoiceIterator):
+        def __iter__(self):
+            if self.field.empty_label is not None:
+                yield ("", self.field.empty_label)
+            for obj in objects:
+                yield self.choice(obj)
+
+        def __len__(self):
+            return len(objects) + (1 if self.field.empty_label is not None else 0)
+
+    return Iterator
+
+
+class WorkshopChangeForm(forms.Form):
+    first_choice = WorkshopChoiceField(
+        label=_("Workshop (first choice)"), queryset=Workshop.objects.none()
+    )
+    second_choice = WorkshopChoiceField(
+        label=_("Workshop (second choice)"), queryset=Workshop.objects.none(), required=False
+    )
+
+    def __init__(self, *args, event_date: EventDate, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first_choice", "second_choice"):
+            self.fields[name].queryset = event_date.workshops.all()
+
+    def clean(self):
+        data = super().clean()
+        first, second = data.get("first_choice"), data.get("second_choice")
+        if first is not None and second is not None and first.pk == second.pk:
+            self.add_error("second_choice", _("Please choose a different workshop."))
+        return data

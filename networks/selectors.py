@@ -6,7 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, When
+from django.db.models.functions import Coalesce
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -62,6 +63,86 @@ def public_people_of(organisation: Organisation) -> QuerySet[Person]:
         .listed_publicly()
         .filter(organisation=organisation)
     )
+
+
+# --- the region's home page -----------------------------------------------------------------
+
+
+def _count_in_region(queryset: QuerySet) -> Subquery:
+    """COUNT(*) of ``queryset`` for the outer region, as a subquery (0 when there is none)."""
+    counted = (
+        queryset.filter(region=OuterRef("pk")).order_by().values("region").annotate(n=Count("pk"))
+    )
+    return Coalesce(Subquery(counted.values("n")), 0)
+
+
+def _public_concepts_first_current(region_ref) -> QuerySet[IntegrationConcept]:
+    """Public versions, the adopted one first, then the newest (consultation, superseded)."""
+    return (
+        IntegrationConcept.objects.public()
+        .filter(region=region_ref)
+        .order_by(
+            Case(When(status=IntegrationConcept.Status.ADOPTED, then=0), default=1),
+            "-version",
+        )
+    )
+
+
+def current_public_concept(region: Region) -> IntegrationConcept | None:
+    """The adopted version, else the newest public one."""
+    concept = _public_concepts_first_current(region).first()
+    if concept is not None:
+        concept.region = region  # get_absolute_url needs the slug; spare the query
+    return concept
+
+
+# The concept fields the home page shows; the rest stays deferred on the instance.
+_SUMMARY_CONCEPT_FIELDS = ("id", "title", "version", "status", "adopted_on")
+
+
+def region_network_summary(region: Region) -> dict:
+    """What a region's home page shows of the network, in one query.
+
+    Counts and the current concept's fields come as subqueries of the region row; the concept
+    is rebuilt as a deferred instance (any other field would load on access).
+    """
+    current = _public_concepts_first_current(OuterRef("pk"))
+    row = (
+        Region.objects.filter(pk=region.pk)
+        .values(
+            # Not "organisations": that name is the reverse relation on Region.
+            public_organisations=_count_in_region(Organisation.objects.public()),
+            open_working_groups=_count_in_region(
+                WorkingGroup.objects.public().exclude(status=WorkingGroup.Status.CLOSED)
+            ),
+            **{
+                f"concept_{name}": Subquery(current.values(name)[:1])
+                for name in _SUMMARY_CONCEPT_FIELDS
+            },
+        )
+        .first()
+    )
+    if row is None:
+        return {"organisations": 0, "working_groups": 0, "concept": None}
+    concept = None
+    if row["concept_id"] is not None:
+        loaded = {f"concept_{name}": row[f"concept_{name}"] for name in _SUMMARY_CONCEPT_FIELDS}
+        loaded["concept_region_id"] = region.pk
+        # from_db wants the loaded values in the model's field order.
+        fields = [
+            f.attname
+            for f in IntegrationConcept._meta.concrete_fields
+            if f"concept_{f.attname}" in loaded
+        ]
+        concept = IntegrationConcept.from_db(
+            "default", fields, [loaded[f"concept_{name}"] for name in fields]
+        )
+        concept.region = region
+    return {
+        "organisations": row["public_organisations"],
+        "working_groups": row["open_working_groups"],
+        "concept": concept,
+    }
 
 
 # --- the concept ----------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 
+from networks import selectors
 from networks.models import IntegrationConcept, JoinRequest, Organisation, WorkingGroup
 
 register = template.Library()
@@ -28,13 +29,12 @@ def networks_dashboard(region) -> dict:
 
 @register.simple_tag
 def networks_region_summary(region) -> dict:
-    """What the region's home page shows of the network."""
-    concepts = IntegrationConcept.objects.in_region(region).public()
-    return {
-        "organisations": Organisation.objects.in_region(region).public().count(),
-        "working_groups": WorkingGroup.objects.in_region(region)
-        .public()
-        .exclude(status=WorkingGroup.Status.CLOSED)
-        .count(),
-        "concept": concepts.adopted().first() or concepts.first(),
-    }
+    """What the region's home page shows of the network.
+
+    Both the page head (the concept's PDF link) and the network section ask for it; the
+    answer is kept on the region object, which lives for one request, so it is read once.
+    """
+    summary = getattr(region, "_networks_summary", None)
+    if summary is None:
+        summary = region._networks_summary = selectors.region_network_summary(region)
+    return summary

@@ -226,8 +226,7 @@ def _concept_nav(concept: IntegrationConcept) -> list:
 @require_GET
 def concept_current(request: HttpRequest, region: str) -> HttpResponse:
     region_obj = public_region(request, region)
-    concepts = IntegrationConcept.objects.in_region(region_obj).public()
-    concept = concepts.adopted().first() or concepts.first()
+    concept = selectors.current_public_concept(region_obj)
     if concept is None:
         return render(request, "networks/concept_none.html", {"region": region_obj})
     return redirect(concept.get_absolute_url())

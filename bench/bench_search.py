@@ -126,6 +126,7 @@ QUERIES = [
 
 def _create(total_offers: int, regions, providers, rng, start_index: int) -> None:
     from offers.models import Offer, OfferPlace
+    from offers.models.directory import facet_key
     from offers.services.directory import SEARCH_VECTOR, add_search_words
     from offers.textnorm import normalise, words
 
@@ -161,6 +162,19 @@ def _create(total_offers: int, regions, providers, rng, start_index: int) -> Non
         )
         meta.append((chosen, town))
         vocabulary.update(words(title + " " + body))
+    for offer, (chosen, town) in zip(offers, meta, strict=True):
+        # What reindex_offers would store, without its per-offer queries.
+        offer.facet_keys = sorted(
+            {
+                facet_key("kind", offer.kind),
+                facet_key("cost", offer.cost),
+                *(facet_key("target", t) for t in offer.target_groups),
+                *(facet_key("lang", code) for code in offer.languages),
+                *(facet_key("field", f.pk) for f in chosen),
+                facet_key("municipality", town.pk),
+                *([facet_key("step_free", "1")] if offer.step_free == "yes" else []),
+            }
+        )
     created = Offer.objects.bulk_create(offers, batch_size=2000)
     for offer, (chosen, town) in zip(created, meta, strict=True):
         links += [through(offer_id=offer.pk, fieldofaction_id=f.pk) for f in chosen]

@@ -47,7 +47,8 @@ def search_document(offer: Offer) -> tuple[str, str]:
 
 
 def reindex_offers(offer_ids: Iterable[int]) -> None:
-    """Rebuild the search text, vector and vocabulary of these offers (call after each write)."""
+    """Rebuild the search text, vector, facet keys and vocabulary of these offers (call after
+    each write)."""
     ids = list(offer_ids)
     if not ids:
         return
@@ -59,8 +60,9 @@ def reindex_offers(offer_ids: Iterable[int]) -> None:
     vocabulary: set[str] = set()
     for offer in offers:
         offer.search_title, offer.search_body = search_document(offer)
+        offer.facet_keys = offer.compute_facet_keys()
         vocabulary.update(w for w in words(offer.search_title + " " + offer.search_body))
-    Offer.objects.bulk_update(offers, ["search_title", "search_body"], batch_size=500)
+    Offer.objects.bulk_update(offers, ["search_title", "search_body", "facet_keys"], batch_size=500)
     Offer.objects.filter(pk__in=ids).update(search_vector=SEARCH_VECTOR)
     add_search_words(vocabulary)
 

@@ -106,3 +106,45 @@ def test_pagination_and_url_state(goslar):
     assert [o.title for o in second.offers] == [f"Kurs {i}" for i in range(20, 25)]
     assert second.pagination.urls[1] == "?sort=title"
     assert SearchParams(q="Kurs", lang="ar", page=3).url(page="") == "?q=Kurs&lang=ar"
+
+
+def test_with_two_filters_each_facet_counts_offers_failing_only_its_own_filter(setup):
+    result = search_offers(setup, SearchParams(kind="course", lang="ar"))
+    assert [o.title for o in result.offers] == ["A"]
+    assert counts(result, "kind") == {"course": 1, "counselling": 1}
+    assert counts(result, "lang") == {"ar": 1, "de": 1, "uk": 1}
+    assert counts(result, "cost") == {"free": 1}
+    assert counts(result, "field") == {"sprache": 1}
+
+
+def test_starting_soon_combines_with_other_filters(setup):
+    result = search_offers(setup, SearchParams(soon="1", cost="free"))
+    assert [o.title for o in result.offers] == ["A"]
+    assert counts(result, "soon") == {"1": 1}
+    assert counts(result, "cost") == {"free": 1}
+    assert counts(result, "kind") == {"course": 1}
+    # Without "soon" the free offers are A and C; with it, "soon" still counts 1.
+    result = search_offers(setup, SearchParams(cost="free"))
+    assert result.total == 2 and counts(result, "soon") == {"1": 1}
+
+
+def test_a_page_beyond_the_last_shows_the_last_page(goslar):
+    for i in range(23):
+        make_offer(goslar, title=f"Kurs {i:02d}")
+    result = search_offers(goslar, SearchParams(sort="title", page=9))
+    assert result.pagination.number == 2 and result.params.page == 2
+    assert [o.title for o in result.offers] == ["Kurs 20", "Kurs 21", "Kurs 22"]
+
+
+def test_facet_keys_follow_the_offers_places_and_fields(setup):
+    from offers.models import Offer, OfferPlace
+    from offers.services.directory import reindex_offers
+
+    offer = Offer.objects.get(title="B")
+    seesen = setup.municipalities.get(slug="seesen")
+    OfferPlace.objects.filter(offer=offer).update(municipality=seesen)
+    offer.fields_of_action.clear()
+    reindex_offers([offer.pk])
+    result = search_offers(setup, SearchParams())
+    assert counts(result, "municipality") == {"seesen": 3}
+    assert counts(result, "field") == {"arbeit": 1, "sprache": 1}

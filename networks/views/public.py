@@ -125,7 +125,7 @@ def working_group_detail(request: HttpRequest, region: str, slug: str) -> HttpRe
     group = get_object_or_404(
         WorkingGroup.objects.in_region(region_obj)
         .public()
-        .select_related("lead_organisation", "lead_person"),
+        .select_related("lead_organisation__region", "lead_person"),
         slug=slug,
     )
     form = JoinRequestForm(request.POST or None)
@@ -156,7 +156,10 @@ def working_group_detail(request: HttpRequest, region: str, slug: str) -> HttpRe
         "lead_organisation": group.lead_organisation
         if group.lead_organisation and group.lead_organisation.is_public
         else None,
-        "member_organisations": group.member_organisations.public(),
+        # in_region hands every organisation the region: their links need no query each.
+        "member_organisations": Organisation.objects.in_region(region_obj)
+        .public()
+        .filter(working_groups=group),
         "member_persons": public_people.filter(working_groups=group).select_related("organisation"),
         "fields_of_action": group.fields_of_action.all(),
         "public_description": render_markdown(group.public_description),

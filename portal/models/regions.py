@@ -47,7 +47,17 @@ class RegionScopedQuerySet(models.QuerySet):
     region_field = "region"
 
     def in_region(self, region):
-        return self.filter(**{self.region_field: region})
+        queryset = self.filter(**{self.region_field: region})
+        if self.region_field == "region" and isinstance(region, Region):
+            # Every row is of this region: give each object the Region we already hold, as a
+            # related manager would, so ``obj.region`` (get_absolute_url, templates) costs no
+            # query per row.
+            field = self.model._meta.get_field("region")
+            queryset._known_related_objects = {
+                **queryset._known_related_objects,
+                field: {region.pk: region},
+            }
+        return queryset
 
 
 class RegionQuerySet(models.QuerySet):

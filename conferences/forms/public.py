@@ -56,9 +56,25 @@ class PreloadedChoiceMixin:
         self.iterator = _preloaded_iterator(list(objects))
         self.queryset = self.queryset.model.objects.filter(pk__in=[o.pk for o in objects])
 
+    def accept_ids(self, make) -> None:
+        """Accept any well-formed id and return ``make(pk)``, an unsaved stand-in: for a
+        submitted registration, whose ids the service checks under the date's lock."""
+        self._make = make
+
     def to_python(self, value):
         if value in self.empty_values:
             return None
+        make = getattr(self, "_make", None)
+        if make is not None:
+            try:
+                pk = int(str(value))
+            except ValueError:
+                pk = 0
+            if not 0 < pk < 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice"
+                )
+            return make(pk)
         preloaded = getattr(self, "_preloaded", None)
         if preloaded is None:
             return super().to_python(value)
@@ -146,9 +162,36 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         )
     )
 
-    def __init__(self, *args, event: Event, dates: list[EventDate], **kwargs):
+    def __init__(self, *args, event: Event, dates: list[EventDate] | None, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
+        if dates is None:
+            self._accept_ids()
+        else:
+            self._preload(dates)
+        for flag, name in (
+            ("ask_organisation", "organisation"),
+            ("ask_phone", "phone"),
+            ("ask_accessibility_needs", "accessibility_needs"),
+            ("ask_dietary_needs", "dietary_needs"),
+        ):
+            if not getattr(event, flag):
+                del self.fields[name]
+        if event.access != Event.Access.INVITATION:
+            del self.fields["invitation_code"]
+
+    def _accept_ids(self) -> None:
+        """``dates=None``: a submitted form on the hot path. The date and workshop ids are
+        checked by ``registration_create`` under the date's lock (that they belong to this
+        event and date, that one is chosen where the date has workshops), so they need not be
+        loaded here first. If anything is wrong the view shows the full form again."""
+        fields = self.fields
+        fields["event_date"].accept_ids(lambda pk: EventDate(pk=pk, event_id=self.event.pk))
+        date_id = self.data.get(self.add_prefix("event_date"))
+        for name in ("first_choice", "second_choice"):
+            fields[name].accept_ids(lambda pk: Workshop(pk=pk, event_date_id=_int(date_id)))
+
+    def _preload(self, dates: list[EventDate]) -> None:
         # The already loaded (and annotated: seats left) objects give choices and labels.
         self.fields["event_date"].preload(dates)
         if len(dates) == 1:
@@ -164,16 +207,6 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         else:
             del self.fields["first_choice"]
             del self.fields["second_choice"]
-        for flag, name in (
-            ("ask_organisation", "organisation"),
-            ("ask_phone", "phone"),
-            ("ask_accessibility_needs", "accessibility_needs"),
-            ("ask_dietary_needs", "dietary_needs"),
-        ):
-            if not getattr(event, flag):
-                del self.fields[name]
-        if event.access != Event.Access.INVITATION:
-            del self.fields["invitation_code"]
 
     def clean_invitation_code(self):
         code = self.cleaned_data["invitation_code"].strip()
@@ -192,6 +225,13 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         if first is not None and second is not None and first.pk == second.pk:
             self.add_error("second_choice", _("Please choose a different workshop."))
         return data
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _preloaded_iterator(objects):

@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from conferences.models import EventDate, Registration, Workshop
-from conferences.services import mails
+from conferences.models import Event, EventDate, Registration, Workshop
+from conferences.services import mails, seat_lock
 
 Status = Registration.Status
 
@@ -136,18 +136,6 @@ def lock_capacity(*, date_ids: Iterable[int], all_workshops: bool = True) -> Cap
     return capacity
 
 
-def _place(capacity: Capacity, date_id: int, choices: list[int]) -> tuple[str, int | None]:
-    """Where a newcomer goes: the first choice with a seat, else the waiting list of the first."""
-    if not capacity.date_has_seat(date_id):
-        return Status.WAITING, choices[0] if choices else None
-    if not choices:
-        return Status.CONFIRMED, None
-    for workshop_id in choices:
-        if capacity.workshop_has_seat(workshop_id):
-            return Status.CONFIRMED, workshop_id
-    return Status.WAITING, choices[0]
-
-
 def _validated_choices(event_date: EventDate, workshops: list[Workshop | None]) -> list[int]:
     """Workshop ids in order of preference; all must belong to the date, none twice."""
     ids = [w.pk for w in workshops if w is not None]
@@ -158,23 +146,20 @@ def _validated_choices(event_date: EventDate, workshops: list[Workshop | None]) 
     return ids
 
 
-def _relaxed_commit() -> None:
-    """Let this transaction's COMMIT return before its WAL record reaches the disk.
-
-    The lock on the date is held until COMMIT returns, so waiting for the disk there would
-    serialise every registration of a date behind one fsync each. Durability is not given up
-    for the participant: the mail job is deferred after the commit in a normal (synchronous)
-    transaction, and flushing its WAL record also flushes every earlier one, ours included,
-    before the response goes out. A database crash can only lose a registration whose
-    participant has not yet been answered.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL synchronous_commit = off")
-
-
 def _constraint_name(error: IntegrityError) -> str:
     diag = getattr(error.__cause__, "diag", None)
     return getattr(diag, "constraint_name", "") or ""
+
+
+def _registration_state(locked: seat_lock.LockedDate) -> str:
+    event = Event(
+        status=locked.event_status,
+        registration_enabled=locked.registration_enabled,
+        registration_closed=locked.registration_closed,
+        registration_opens=locked.registration_opens,
+        registration_closes=locked.registration_closes,
+    )
+    return event.registration_state()
 
 
 def registration_create(
@@ -193,44 +178,48 @@ def registration_create(
     waiting list. A repeated submit with the same idempotency key returns the first
     registration; the same e-mail on the same date raises AlreadyRegistered. Both are decided
     by unique constraints, so the common case pays no extra query while the date is locked.
+
+    Everything that does not depend on the seats is prepared before the lock is taken; under
+    the lock there are two statements (lock and count in one round trip, then the INSERT) and
+    the COMMIT (see ``seat_lock``).
     """
-    email = participant.email.strip()
+    choices = [w.pk for w in (first_choice, second_choice) if w is not None]
+    if len(set(choices)) != len(choices):
+        raise InvalidChoice(_("Please choose two different workshops."))
+    registration = Registration(
+        event_date_id=event_date.pk,
+        first_choice_id=choices[0] if choices else None,
+        second_choice_id=choices[1] if len(choices) > 1 else None,
+        name=participant.name.strip(),
+        email=participant.email.strip(),
+        organisation=participant.organisation,
+        phone=participant.phone,
+        accessibility_needs=participant.accessibility_needs,
+        dietary_needs=participant.dietary_needs,
+        language=participant.language,
+        source=source,
+        idempotency_key=idempotency_key,
+    )
     try:
         with transaction.atomic(durable=True):
-            _relaxed_commit()
-            capacity = lock_capacity(date_ids=[event_date.pk])
-            locked_date = capacity.dates.get(event_date.pk)
-            if locked_date is None:
-                raise RegistrationClosed
+            locked = seat_lock.lock_date(event_date.pk, relaxed_commit=True)
+            now = timezone.now()
+            if locked is None or locked.event_id != event_date.event_id:
+                raise InvalidChoice(_("Please choose one of the dates offered."))
             if check_open and (
-                not locked_date.event.registration_open
-                or locked_date.cancelled
-                or locked_date.is_past
+                _registration_state(locked) != "open" or locked.cancelled or locked.end < now
             ):
                 raise RegistrationClosed
-            choices = _validated_choices(locked_date, [first_choice, second_choice])
-            if capacity.workshops and not choices:
+            if any(pk not in locked.workshop_seats for pk in choices):
+                raise InvalidChoice
+            if locked.workshop_seats and not choices:
                 raise InvalidChoice(_("Please choose a workshop."))
-            status, workshop_id = _place(capacity, locked_date.pk, choices)
-            now = timezone.now()
-            registration = Registration.objects.create(
-                event_date=locked_date,
-                status=status,
-                workshop_id=workshop_id,
-                first_choice_id=choices[0] if choices else None,
-                second_choice_id=choices[1] if len(choices) > 1 else None,
-                name=participant.name.strip(),
-                email=email,
-                organisation=participant.organisation,
-                phone=participant.phone,
-                accessibility_needs=participant.accessibility_needs,
-                dietary_needs=participant.dietary_needs,
-                language=participant.language,
-                consent_at=now if participant.consent else None,
-                source=source,
-                idempotency_key=idempotency_key,
-                waiting_since=now if status == Status.WAITING else None,
-            )
+            status, workshop_id = _place_new(locked, choices)
+            registration.status = status
+            registration.workshop_id = workshop_id
+            registration.consent_at = now if participant.consent else None
+            registration.waiting_since = now if status == Status.WAITING else None
+            seat_lock.insert_registration(registration)
             mails.after_commit(
                 registration, "confirmed" if status == Status.CONFIRMED else "waiting"
             )
@@ -243,6 +232,18 @@ def registration_create(
             raise AlreadyRegistered from None
         raise
     return registration, True
+
+
+def _place_new(locked: seat_lock.LockedDate, choices: list[int]) -> tuple[str, int | None]:
+    """Where a newcomer goes: the first choice with a seat, else the waiting list of the first."""
+    if not locked.date_has_seat():
+        return Status.WAITING, choices[0] if choices else None
+    if not choices:
+        return Status.CONFIRMED, None
+    for workshop_id in choices:
+        if locked.workshop_has_seat(workshop_id):
+            return Status.CONFIRMED, workshop_id
+    return Status.WAITING, choices[0]
 
 
 def promote_waiting(capacity: Capacity, date_id: int) -> list[Registration]:

@@ -173,13 +173,34 @@ def region_calendar(request: HttpRequest, region: str) -> HttpResponse:
 # --- registration ---------------------------------------------------------------------------
 
 
-def _bookable_dates(event: Event, *, with_seats: bool) -> list[EventDate]:
+def _bookable_dates(event: Event) -> list[EventDate]:
     dates = list(
         event.dates.filter(cancelled=False, end__gte=timezone.now())
         .select_related("venue")
         .prefetch_related(Prefetch("workshops", queryset=Workshop.objects.all()))
     )
-    return selectors.annotate_seats(dates) if with_seats else dates
+    return selectors.annotate_seats(dates)
+
+
+def _create_registration(request: HttpRequest, data: dict) -> Registration:
+    participant = services.ParticipantData(
+        name=data["name"],
+        email=data["email"],
+        organisation=data.get("organisation", ""),
+        phone=data.get("phone", ""),
+        accessibility_needs=data.get("accessibility_needs", ""),
+        dietary_needs=data.get("dietary_needs", ""),
+        language=request.LANGUAGE_CODE,
+        consent=data["consent"],
+    )
+    registration, _created = services.registration_create(
+        event_date=data["event_date"],
+        participant=participant,
+        first_choice=data.get("first_choice"),
+        second_choice=data.get("second_choice"),
+        idempotency_key=data["idempotency_key"],
+    )
+    return registration
 
 
 @require_http_methods(["GET", "POST"])
@@ -187,7 +208,25 @@ def register(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     event = _public_event(request, region, slug)
     state = event.registration_state()
     is_post = request.method == "POST"
-    dates = _bookable_dates(event, with_seats=not is_post) if state == "open" else []
+    problem = None
+    if is_post and state == "open":
+        # The hot path of a rush: the service checks the date and workshop ids under the
+        # date's lock, so the dates are only loaded when the form has to be shown again.
+        submitted = RegistrationForm(request.POST, event=event, dates=None)
+        if not ratelimit.hit("registration", request):
+            problem = _("Too many submissions. Please wait a minute and try again.")
+        elif submitted.is_valid():
+            try:
+                registration = _create_registration(request, submitted.cleaned_data)
+            except services.RegistrationError as error:
+                problem = error.message
+            else:
+                return redirect(
+                    "conferences:registration_confirmation",
+                    pk=registration.pk,
+                    token=registration.token,
+                )
+    dates = _bookable_dates(event) if state == "open" else []
     if not dates:
         return render(
             request,
@@ -198,38 +237,9 @@ def register(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     initial = {"idempotency_key": uuid.uuid4(), "event_date": request.GET.get("date")}
     form = RegistrationForm(request.POST or None, event=event, dates=dates, initial=initial)
     if is_post:
-        if not ratelimit.hit("registration", request):
-            form.add_error(None, _("Too many submissions. Please wait a minute and try again."))
-        elif form.is_valid():
-            data = form.cleaned_data
-            participant = services.ParticipantData(
-                name=data["name"],
-                email=data["email"],
-                organisation=data.get("organisation", ""),
-                phone=data.get("phone", ""),
-                accessibility_needs=data.get("accessibility_needs", ""),
-                dietary_needs=data.get("dietary_needs", ""),
-                language=request.LANGUAGE_CODE,
-                consent=data["consent"],
-            )
-            try:
-                registration, _created = services.registration_create(
-                    event_date=data["event_date"],
-                    participant=participant,
-                    first_choice=data.get("first_choice"),
-                    second_choice=data.get("second_choice"),
-                    idempotency_key=data["idempotency_key"],
-                )
-            except services.RegistrationError as error:
-                form.add_error(None, error.message)
-            else:
-                return redirect(
-                    "conferences:registration_confirmation",
-                    pk=registration.pk,
-                    token=registration.token,
-                )
-        if form.errors:
-            selectors.annotate_seats(dates)  # the form is shown again, with seats left
+        form.is_valid()  # the same data against the full choices: errors next to the fields
+        if problem:
+            form.add_error(None, problem)
     context = {"region": event.region, "event": event, "form": form, "dates": dates}
     return render(request, "conferences/register.html", context, status=400 if form.errors else 200)
 

@@ -14,6 +14,7 @@ from django.db import connection
 
 from conferences.models import Registration
 from conferences.services import registrations as services
+from conferences.services import seat_lock
 from tests.conferences.factories import EventDateFactory, EventFactory, WorkshopFactory
 from tests.factories import RegionFactory
 
@@ -84,6 +85,7 @@ def test_parallel_registrations_fill_exactly_the_seats_of_a_workshop(region):
 def test_without_the_lock_seats_are_overbooked(region, monkeypatch):
     """Proof that the test above can fail: remove SELECT ... FOR UPDATE and seats overflow."""
     monkeypatch.setattr(services, "lock_rows", lambda queryset: queryset)
+    monkeypatch.setattr(seat_lock, "DATE_LOCK", "")
     event_date = EventDateFactory(event=EventFactory(region=region), seats=SEATS)
     rush(event_date)
     confirmed = Registration.objects.filter(

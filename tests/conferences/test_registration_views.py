@@ -105,6 +105,27 @@ def test_a_workshop_of_another_date_of_the_same_event_is_refused(client, event, 
     assert not Registration.objects.exists()
 
 
+@pytest.mark.parametrize("value", ["-1", "0", str(2**70), "1e3", "99999999"])
+def test_an_impossible_date_id_writes_nothing(client, event, event_date, value):
+    response = client.post(register_url(event), {**form_data(event_date), "event_date": value})
+    assert response.status_code == 400
+    assert not Registration.objects.exists()
+
+
+def test_a_cancelled_date_of_an_open_event_is_refused(client, event, event_date):
+    cancelled = EventDateFactory(event=event, cancelled=True)
+    response = client.post(register_url(event), form_data(cancelled))
+    assert response.status_code == 400
+    assert not Registration.objects.exists()
+
+
+def test_a_date_with_workshops_needs_a_workshop_choice(client, event, event_date):
+    WorkshopFactory(event_date=event_date)
+    response = client.post(register_url(event), form_data(event_date))
+    assert response.status_code == 400
+    assert not Registration.objects.exists()
+
+
 def test_garbage_input_gives_a_form_error_not_a_500(client, event, event_date):
     response = client.post(
         register_url(event),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cached_property
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -74,6 +75,10 @@ class Weekday(models.IntegerChoices):
     FRIDAY = 5, _("Friday")
     SATURDAY = 6, _("Saturday")
     SUNDAY = 7, _("Sunday")
+
+
+_KIND_LABELS = dict(Kind.choices)
+_COST_LABELS = dict(Cost.choices)
 
 
 def facet_key(name: str, value: object) -> str:
@@ -270,6 +275,24 @@ class Offer(models.Model):
             self.status == self.Status.PUBLISHED
             and self.confirmation_state != self.ConfirmationState.HIDDEN
         )
+
+    # get_FIELD_display() rebuilds a dict of all choices on every call; result lists show
+    # twenty offers, so they use these instead.
+    @property
+    def kind_label(self) -> str:
+        return _KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def cost_label(self) -> str:
+        return _COST_LABELS.get(self.cost, self.cost)
+
+    @cached_property
+    def place_names(self) -> list[str]:
+        """Where the offer takes place, in short (the search sets it without loading places)."""
+        return [
+            place.municipality.name if place.municipality else place.city
+            for place in self.places.all()
+        ]
 
     @property
     def language_labels(self) -> list[str]:

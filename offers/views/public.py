@@ -96,7 +96,7 @@ def provider_detail(request: HttpRequest, region: str, slug: str) -> HttpRespons
         Offer.objects.published()
         .filter(provider=organisation)
         .prefetch_related("places__municipality", "fields_of_action")
-        .select_related("region")
+        .select_related("region", "provider")
     )
     places = {}
     for offer in offers:

@@ -219,7 +219,8 @@ def registration_create(
             registration.workshop_id = workshop_id
             registration.consent_at = now if participant.consent else None
             registration.waiting_since = now if status == Status.WAITING else None
-            seat_lock.insert_registration(registration)
+            # The last statement of the transaction: commits in the same round trip.
+            seat_lock.insert_registration(registration, commit=True)
             mails.after_commit(
                 registration, "confirmed" if status == Status.CONFIRMED else "waiting"
             )

@@ -110,12 +110,25 @@ def _insert_statement() -> tuple[str, tuple]:
     return sql, fields
 
 
-def insert_registration(registration: Registration) -> None:
-    """INSERT the registration as Django would (defaults, auto_now_add), in one statement."""
+def insert_registration(registration: Registration, *, commit: bool = False) -> None:
+    """INSERT the registration as Django would (defaults, auto_now_add), in one statement.
+
+    With ``commit`` the COMMIT goes in the same round trip (a multi-statement query), so the
+    lock on the date is released without waiting for the web process to be scheduled once
+    more. It must then be the last statement of the outermost ``atomic`` block: Django's own
+    COMMIT at the end of the block finds no open transaction (psycopg does nothing) and runs
+    the on-commit callbacks as usual. If the INSERT fails, the COMMIT is not executed and
+    the block rolls back.
+    """
     sql, fields = _insert_statement()
     params = [f.get_db_prep_save(f.pre_save(registration, True), connection) for f in fields]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(f"{sql}; COMMIT" if commit and _outermost() else sql, params)
         registration.pk = cursor.fetchone()[0]
     registration._state.adding = False
     registration._state.db = connection.alias
+
+
+def _outermost() -> bool:
+    """True in the one atomic block that owns the transaction (never inside a test's)."""
+    return len(connection.atomic_blocks) == 1 and not connection.savepoint_ids

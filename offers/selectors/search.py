@@ -318,7 +318,7 @@ def _facets_and_page(
     else:
         params += base_params
         inner, passing, near_misses, soon_counted = base_sql, "TRUE", "", "TRUE"
-    params += [soon_start, soon_end, PAGE_SIZE, offset]
+    params += [soon_start, soon_end, PAGE_SIZE, offset, PAGE_SIZE, PAGE_SIZE]
     # unnest() in the select list (a ProjectSet) is about twice as fast as a lateral join.
     sql = (
         f"WITH m AS MATERIALIZED ({inner}) "
@@ -329,7 +329,9 @@ def _facets_and_page(
         "UNION ALL SELECT 'soon:1', count(*), NULL FROM m "
         f"WHERE m.start_date BETWEEN %s AND %s AND ({soon_counted}) "
         "UNION ALL SELECT 'page', 0, ARRAY(SELECT m.id FROM m "
-        f"WHERE {passing} ORDER BY {_ORDER_SQL[sort]} LIMIT %s OFFSET %s)"
+        f"WHERE {passing} ORDER BY {_ORDER_SQL[sort]} LIMIT %s "
+        # An outdated link beyond the last page gets the last page.
+        f"OFFSET LEAST(%s, GREATEST((SELECT count(*) FROM m WHERE {passing}) - 1, 0) / %s * %s))"
     )
     counts: dict[str, dict[str, int]] = {}
     page_ids: list[int] = []
@@ -453,9 +455,8 @@ def search_offers(
         sort = "relevance" if text.rank_query is not None else "newest"
 
     counts: dict[str, dict[str, int]] = {}
-    total, page_ids, number = 0, [], 1
+    total, page_ids = 0, []
     if not nothing:  # otherwise only words no offer can contain
-        number = max(1, params.page)
         counts, total, page_ids = _facets_and_page(
             matched,
             active,
@@ -463,20 +464,10 @@ def search_offers(
             today,
             sort=sort,
             rank_query=text.rank_query,
-            offset=(number - 1) * PAGE_SIZE,
+            offset=(max(1, params.page) - 1) * PAGE_SIZE,
         )
     num_pages = max(1, math.ceil(total / PAGE_SIZE))
-    if number > num_pages:  # an outdated link beyond the last page: show the last page
-        number = num_pages
-        counts, total, page_ids = _facets_and_page(
-            matched,
-            active,
-            ids,
-            today,
-            sort=sort,
-            rank_query=text.rank_query,
-            offset=(number - 1) * PAGE_SIZE,
-        )
+    number = min(max(1, params.page), num_pages)
     params.page = number
     offers = _page_offers(page_ids, region, municipalities)
     filtered = _apply_filters(matched, active, ids, today)

@@ -311,6 +311,9 @@ def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponse
     region_obj = request.region = concept.region
     export = selectors.current_export(concept, PUBLIC_VARIANT)
     if export is not None and export.status == ConceptExport.Status.DONE and export.file:
+        if request.headers.get("HX-Request"):
+            # The waiting page polls with htmx: send the browser to the file itself.
+            return HttpResponse(status=204, headers={"HX-Redirect": request.path})
         try:
             handle = export.file.open("rb")
         except FileNotFoundError:

@@ -167,6 +167,21 @@ def test_the_public_download_is_served_from_the_cache_until_the_concept_changes(
     assert ConceptExport.objects.ready().first().file.name != first_file
 
 
+def test_the_waiting_page_does_not_reload_itself_but_polls_and_opens_the_file_when_ready(
+    client, concept, jobs, django_capture_on_commit_callbacks
+):
+    url = reverse("networks:concept_pdf", args=["goslar", 2019])
+    with django_capture_on_commit_callbacks(execute=True):
+        waiting = client.get(url).content.decode()
+    # A timed refresh is a time limit the reader cannot turn off (WCAG 2.2.1).
+    assert 'http-equiv="refresh"' not in waiting
+    assert f'hx-get="{url}"' in waiting and f'href="{url}"' in waiting
+    assert client.get(url, headers={"HX-Request": "true"}).status_code == 503
+    jobs.run()
+    ready = client.get(url, headers={"HX-Request": "true"})
+    assert (ready.status_code, ready["HX-Redirect"]) == (204, url)
+
+
 def test_drafts_have_no_public_pdf(client, goslar):
     ConceptFactory(region=goslar, version=2030)
     assert client.get(reverse("networks:concept_pdf", args=["goslar", 2030])).status_code == 404

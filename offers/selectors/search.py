@@ -274,41 +274,47 @@ def _facets_and_page(
     matched_qs, active, ids, today: date, *, sort: str, rank_query, offset: int
 ) -> tuple[dict[str, dict[str, int]], int, list[int]]:
     """Counts per value of every facet (each with all *other* filters applied), the total and
-    the ids of one page, in one pass over the text-matched offers.
+    the ids of one page, in one query over the text-matched offers.
 
-    An offer that fails no filter counts for all its facet keys; one that fails exactly one
-    filter counts only for the keys of that filter's facet (that is what the visitor would get
-    by changing that filter); one that fails more counts nowhere.
+    An offer that passes every filter counts for all its facet keys; one that fails exactly
+    one filter counts only for the keys of that filter's facet (that is what the visitor would
+    get by changing that filter); one that fails more counts nowhere.
     """
-    columns = ["id", "facet_keys", "start_date", "published_at", "title"]
+    columns = ["id", "facet_keys", "start_date", "published_at"]
+    if sort == "title":
+        columns.append("title")
     queryset = matched_qs.order_by()  # the model's default ordering would sort the whole set
     if sort == "relevance":
         queryset = queryset.annotate(rank=SearchRank(F("search_vector"), rank_query))
         columns.append("rank")
     base_sql, base_params = queryset.values(*columns).query.sql_with_params()
-    params: list = []
 
+    keys = _filter_keys(active, ids)
+    soon = _soon_window(today)
+    # (facet prefix, condition, its parameters) per active filter
     tests: list[tuple[str, str, list]] = [
-        (f"{name}:", "m.facet_keys @> ARRAY[%s]::varchar[]", [key])
-        for name, key in _filter_keys(active, ids).items()
+        (f"{name}:", "m.facet_keys @> ARRAY[%s]::varchar[]", [key]) for name, key in keys.items()
     ]
-    soon_start, soon_end = _soon_window(today)
     if active.get("soon"):
-        tests.append(("soon:", "m.start_date BETWEEN %s AND %s", [soon_start, soon_end]))
+        tests.append(("soon:", "m.start_date BETWEEN %s AND %s", list(soon)))
+    # Passing all filters, written as one containment test: PostgreSQL estimates it from the
+    # column's statistics (a computed "misses = 0" would be guessed at 0.5 % and make it sort
+    # tens of thousands of keys instead of hashing them).
+    passing: tuple[str, list] = ("TRUE", [])
+    if keys:
+        passing = ("m.facet_keys @> %s::varchar[]", [list(keys.values())])
+    if active.get("soon"):
+        passing = (passing[0] + " AND m.start_date BETWEEN %s AND %s", passing[1] + list(soon))
+
+    parts: list[tuple[str, list]] = []  # the query in order, with the parameters of each part
     if tests:
         misses = " + ".join(f"(NOT ({sql}))::int" for _, sql, _ in tests)
-        first_miss = (
-            "COALESCE("
-            + ", ".join(f"CASE WHEN NOT ({sql}) THEN %s END" for _, sql, _ in tests)
-            + ")"
-        )
-        for _, _, test_params in tests:
-            params += test_params
-        for prefix, _, test_params in tests:
-            params += [*test_params, prefix]
-        params += base_params
-        inner = f"SELECT m.*, {misses} AS misses, {first_miss} AS miss FROM ({base_sql}) m"
-        passing = "m.misses = 0"
+        first_miss = ", ".join(f"CASE WHEN NOT ({sql}) THEN %s END" for _, sql, _ in tests)
+        parts += [
+            (f"SELECT m.*, {misses} AS misses, ", [p for _, _, ps in tests for p in ps]),
+            (f"COALESCE({first_miss}) AS miss ", [p for pre, _, ps in tests for p in [*ps, pre]]),
+            (f"FROM ({base_sql}) m", list(base_params)),
+        ]
         # Offers failing one filter count for that filter's facet only.
         near_misses = (
             " UNION ALL SELECT x.k FROM (SELECT unnest(m.facet_keys) AS k, m.miss FROM m "
@@ -316,23 +322,35 @@ def _facets_and_page(
         )
         soon_counted = "m.misses = 0 OR (m.misses = 1 AND m.miss = 'soon:')"
     else:
-        params += base_params
-        inner, passing, near_misses, soon_counted = base_sql, "TRUE", "", "TRUE"
-    params += [soon_start, soon_end, PAGE_SIZE, offset, PAGE_SIZE, PAGE_SIZE]
-    # unnest() in the select list (a ProjectSet) is about twice as fast as a lateral join.
-    sql = (
-        f"WITH m AS MATERIALIZED ({inner}) "
-        "SELECT f.k, count(*), NULL::bigint[] FROM ("
-        f"SELECT unnest(m.facet_keys) AS k FROM m WHERE {passing}{near_misses}"
-        ") f GROUP BY f.k "
-        f"UNION ALL SELECT 'total:', count(*), NULL FROM m WHERE {passing} "
-        "UNION ALL SELECT 'soon:1', count(*), NULL FROM m "
-        f"WHERE m.start_date BETWEEN %s AND %s AND ({soon_counted}) "
-        "UNION ALL SELECT 'page', 0, ARRAY(SELECT m.id FROM m "
-        f"WHERE {passing} ORDER BY {_ORDER_SQL[sort]} LIMIT %s "
+        parts.append((base_sql, list(base_params)))
+        near_misses, soon_counted = "", "TRUE"
+    # Matching text, ranking and testing filters are worth doing once; with none of them the
+    # offers come from an index-only scan that is cheaper to repeat than to materialise.
+    materialised = "MATERIALIZED" if rank_query is not None or tests else "NOT MATERIALIZED"
+    parts.insert(0, (f"WITH m AS {materialised} (", []))
+    parts += [
+        ("), s AS (SELECT count(*) FILTER (WHERE ", []),
+        passing,
+        (") AS total, count(*) FILTER (WHERE m.start_date BETWEEN %s AND %s", list(soon)),
+        (f" AND ({soon_counted})) AS soon FROM m) ", []),
+        # unnest() in the select list (a ProjectSet) is about twice as fast as a lateral join.
+        ("SELECT f.k, count(*), NULL::bigint[] FROM (", []),
+        ("SELECT unnest(m.facet_keys) AS k FROM m WHERE ", []),
+        passing,
+        (f"{near_misses}) f GROUP BY f.k ", []),
+        ("UNION ALL SELECT 'total:', s.total, NULL FROM s ", []),
+        ("UNION ALL SELECT 'soon:1', s.soon, NULL FROM s ", []),
+        ("UNION ALL SELECT 'page', 0, ARRAY(SELECT m.id FROM m WHERE ", []),
+        passing,
+        (f" ORDER BY {_ORDER_SQL[sort]} LIMIT %s ", [PAGE_SIZE]),
         # An outdated link beyond the last page gets the last page.
-        f"OFFSET LEAST(%s, GREATEST((SELECT count(*) FROM m WHERE {passing}) - 1, 0) / %s * %s))"
-    )
+        (
+            "OFFSET LEAST(%s, GREATEST((SELECT s.total FROM s) - 1, 0) / %s * %s))",
+            [offset, PAGE_SIZE, PAGE_SIZE],
+        ),
+    ]
+    sql = "".join(sql for sql, _ in parts)
+    params = [p for _, ps in parts for p in ps]
     counts: dict[str, dict[str, int]] = {}
     page_ids: list[int] = []
     with connection.cursor() as cursor:

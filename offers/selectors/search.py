@@ -175,12 +175,15 @@ LEFT JOIN LATERAL (
         SELECT w.word, w.word LIKE '%%' || t.token || '%%' AS part,
                similarity(w.word, t.token) AS sim
         FROM offers_searchword w
-        WHERE w.word LIKE '%%' || t.token || '%%' OR w.word %% t.token
+        WHERE length(t.token) >= 3
+          AND (w.word LIKE '%%' || t.token || '%%' OR w.word %% t.token)
         ORDER BY sim DESC, w.word
         LIMIT 12
     ) x
 ) e ON TRUE
 """
+# Words of one or two letters are not expanded: trigrams cannot find them in an index, so
+# every vocabulary word would be read, and they match as prefixes anyway ("ki" → "kita:*").
 # A word only similar (not containing the query word) must be nearly as close as the closest
 # one: "Sprachkurse" expands to "sprachkurs", not also to "sprachcafe".
 SIMILARITY_MARGIN = 0.15

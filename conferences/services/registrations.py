@@ -17,7 +17,7 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from conferences.models import Event, EventDate, Registration, Workshop
+from conferences.models import EventDate, Registration, Workshop
 from conferences.services import mails, seat_lock
 
 Status = Registration.Status
@@ -56,6 +56,23 @@ class InvalidChoice(RegistrationError):
 class NoSeat(RegistrationError):
     code = "full"
     message = _("There is no free seat left there.")
+
+
+class InvalidDate(InvalidChoice):
+    message = _("Please choose one of the dates offered.")
+
+
+class NoWorkshopChosen(InvalidChoice):
+    message = _("Please choose a workshop.")
+
+
+# What conferences_place_registration reports, as the error the participant is shown.
+_PROBLEMS: dict[str, type[RegistrationError]] = {
+    "invalid_date": InvalidDate,
+    "closed": RegistrationClosed,
+    "invalid_choice": InvalidChoice,
+    "no_choice": NoWorkshopChosen,
+}
 
 
 @dataclass
@@ -151,17 +168,6 @@ def _constraint_name(error: IntegrityError) -> str:
     return getattr(diag, "constraint_name", "") or ""
 
 
-def _registration_state(locked: seat_lock.LockedDate) -> str:
-    event = Event(
-        status=locked.event_status,
-        registration_enabled=locked.registration_enabled,
-        registration_closed=locked.registration_closed,
-        registration_opens=locked.registration_opens,
-        registration_closes=locked.registration_closes,
-    )
-    return event.registration_state()
-
-
 def registration_create(
     *,
     event_date: EventDate,
@@ -179,15 +185,15 @@ def registration_create(
     registration; the same e-mail on the same date raises AlreadyRegistered. Both are decided
     by unique constraints, so the common case pays no extra query while the date is locked.
 
-    Everything that does not depend on the seats is prepared before the lock is taken; under
-    the lock there are two statements (lock and count in one round trip, then the INSERT) and
-    the COMMIT (see ``seat_lock``).
+    Everything that does not depend on the seats is prepared before the lock is taken; the
+    lock, the decision, the INSERT and the COMMIT are one round trip (see ``seat_lock``).
     """
     choices = [w.pk for w in (first_choice, second_choice) if w is not None]
     if len(set(choices)) != len(choices):
         raise InvalidChoice(_("Please choose two different workshops."))
     registration = Registration(
         event_date_id=event_date.pk,
+        consent_at=timezone.now() if participant.consent else None,
         first_choice_id=choices[0] if choices else None,
         second_choice_id=choices[1] if len(choices) > 1 else None,
         name=participant.name.strip(),
@@ -202,27 +208,17 @@ def registration_create(
     )
     try:
         with transaction.atomic(durable=True):
-            locked = seat_lock.lock_date(event_date.pk, relaxed_commit=True)
-            now = timezone.now()
-            if locked is None or locked.event_id != event_date.event_id:
-                raise InvalidChoice(_("Please choose one of the dates offered."))
-            if check_open and (
-                _registration_state(locked) != "open" or locked.cancelled or locked.end < now
-            ):
-                raise RegistrationClosed
-            if any(pk not in locked.workshop_seats for pk in choices):
-                raise InvalidChoice
-            if locked.workshop_seats and not choices:
-                raise InvalidChoice(_("Please choose a workshop."))
-            status, workshop_id = _place_new(locked, choices)
-            registration.status = status
-            registration.workshop_id = workshop_id
-            registration.consent_at = now if participant.consent else None
-            registration.waiting_since = now if status == Status.WAITING else None
-            # The last statement of the transaction: commits in the same round trip.
-            seat_lock.insert_registration(registration, commit=True)
+            # One statement under the lock, committed in the same round trip (seat_lock).
+            outcome = seat_lock.place_and_insert(
+                registration,
+                event_id=event_date.event_id,
+                choices=choices,
+                check_open=check_open,
+            )
+            if outcome.problem:
+                raise _PROBLEMS[outcome.problem]()
             mails.after_commit(
-                registration, "confirmed" if status == Status.CONFIRMED else "waiting"
+                registration, "confirmed" if outcome.status == Status.CONFIRMED else "waiting"
             )
     except IntegrityError as error:
         if idempotency_key:
@@ -233,18 +229,6 @@ def registration_create(
             raise AlreadyRegistered from None
         raise
     return registration, True
-
-
-def _place_new(locked: seat_lock.LockedDate, choices: list[int]) -> tuple[str, int | None]:
-    """Where a newcomer goes: the first choice with a seat, else the waiting list of the first."""
-    if not locked.date_has_seat():
-        return Status.WAITING, choices[0] if choices else None
-    if not choices:
-        return Status.CONFIRMED, None
-    for workshop_id in choices:
-        if locked.workshop_has_seat(workshop_id):
-            return Status.CONFIRMED, workshop_id
-    return Status.WAITING, choices[0]
 
 
 def promote_waiting(capacity: Capacity, date_id: int) -> list[Registration]:

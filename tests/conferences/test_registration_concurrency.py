@@ -85,7 +85,7 @@ def test_parallel_registrations_fill_exactly_the_seats_of_a_workshop(region):
 def test_without_the_lock_seats_are_overbooked(region, monkeypatch):
     """Proof that the test above can fail: remove SELECT ... FOR UPDATE and seats overflow."""
     monkeypatch.setattr(services, "lock_rows", lambda queryset: queryset)
-    monkeypatch.setattr(seat_lock, "DATE_LOCK", "")
+    monkeypatch.setattr(seat_lock, "LOCK_DATE", False)
     event_date = EventDateFactory(event=EventFactory(region=region), seats=SEATS)
     rush(event_date)
     confirmed = Registration.objects.filter(

@@ -14,10 +14,16 @@ from portal.models import (
 )
 
 
+class HoneypotField(forms.CharField):
+    """Marks the honeypot, so templates hide this field and not any field named alike."""
+
+    honeypot = True
+
+
 class HoneypotMixin(forms.Form):
     """A field people never see; bots that fill it are refused without a hint why."""
 
-    website = forms.CharField(
+    website = HoneypotField(
         required=False,
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),

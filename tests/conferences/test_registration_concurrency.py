@@ -55,6 +55,20 @@ def region():
     return RegionFactory(slug="rush")
 
 
+@pytest.fixture
+def slow_decision(monkeypatch):
+    """Widen the race window: 5 ms between deciding on a seat and writing the row.
+
+    Without it the unlocked variant would only overbook when two decisions happen to overlap
+    (the whole decision takes well under a millisecond in the database); with it, every
+    overlap shows. The locked variants must stay exact with the same window."""
+    original = seat_lock._statement()
+    call = "conferences_place_registration(%s, %s, %s::bigint[], %s, %s)"
+    assert call in original[0]
+    slow = original[0].replace(f"SELECT * FROM {call}", f"SELECT *, pg_sleep(0.005) FROM {call}")
+    monkeypatch.setattr(seat_lock, "_statement", lambda: (slow, original[1]))
+
+
 def assert_first_come_first_served(registrations):
     confirmed = [r for r in registrations if r.status == Registration.Status.CONFIRMED]
     waiting = [r for r in registrations if r.status == Registration.Status.WAITING]
@@ -67,7 +81,7 @@ def assert_first_come_first_served(registrations):
     assert [r.pk for r in by_queue] == sorted(r.pk for r in waiting)
 
 
-def test_parallel_registrations_fill_exactly_the_seats_of_a_date(region):
+def test_parallel_registrations_fill_exactly_the_seats_of_a_date(region, slow_decision):
     event_date = EventDateFactory(event=EventFactory(region=region), seats=SEATS)
     assert rush(event_date) == []
     assert_first_come_first_served(list(Registration.objects.filter(event_date=event_date)))
@@ -82,7 +96,7 @@ def test_parallel_registrations_fill_exactly_the_seats_of_a_workshop(region):
     assert all(r.workshop_id == workshop.pk for r in registrations)
 
 
-def test_without_the_lock_seats_are_overbooked(region, monkeypatch):
+def test_without_the_lock_seats_are_overbooked(region, monkeypatch, slow_decision):
     """Proof that the test above can fail: remove SELECT ... FOR UPDATE and seats overflow."""
     monkeypatch.setattr(services, "lock_rows", lambda queryset: queryset)
     monkeypatch.setattr(seat_lock, "LOCK_DATE", False)

@@ -80,6 +80,32 @@ def send_registration_mail(registration_id: int, kind: str) -> None:
         registration_mail(registration, kind)
 
 
+@app.task(
+    name="conferences.send_date_message",
+    queue="mail",
+    retry=RetryStrategy(max_attempts=5, exponential_wait=10),
+)
+def send_date_message(registration_id: int, subject: str, body: str) -> None:
+    """Staff's message to the participants of a date: one job (and one mail) per recipient."""
+    registration = (
+        Registration.objects.select_related("event_date__event__region", "event_date__venue")
+        .filter(pk=registration_id, anonymised_at__isnull=True)
+        .first()
+    )
+    if registration is None:
+        return
+    event = registration.event_date.event
+    with transaction.atomic():
+        queue_templated_mail(
+            to=registration.email,
+            template_prefix="conferences/email/staff_message",
+            context={**mail_context(registration), "subject": subject, "body": body},
+            language=registration.language or event.language,
+            region=event.region,
+            reply_to=event.contact_email,
+        )
+
+
 def send_reminders(now=None) -> int:
     """Remind everyone with a seat, ``region.reminder_days_before`` days before their date."""
     now = now or timezone.now()

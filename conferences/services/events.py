@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -11,7 +11,6 @@ from django.utils.text import slugify
 from conferences.models import Event, EventDate, ProgrammeItem, Registration, Workshop
 from conferences.services import mails
 from conferences.services.registrations import rebalance
-from portal.lib.mail import queue_templated_mail
 
 
 def event_publish(*, event: Event) -> Event:
@@ -51,10 +50,15 @@ def event_saved(*, event: Event) -> None:
 
 
 def _shift_year(value: datetime, years: int) -> datetime:
-    try:
-        return value.replace(year=value.year + years)
-    except ValueError:  # 29 February
-        return value.replace(year=value.year + years, day=28)
+    """The same weekday and local time, 52 weeks per year later.
+
+    A conference on a Friday stays on a Friday: 52 weeks is the same weekday nearest to one
+    calendar year later (364 days; a year has 365 or 366). The shift is done on the local wall
+    clock, so 14:00 stays 14:00 across daylight saving time.
+    """
+    local = timezone.localtime(value)
+    shifted = local.replace(tzinfo=None) + timedelta(weeks=52 * years)
+    return timezone.make_aware(shifted, local.tzinfo)
 
 
 def _free_slug(event: Event, base: str) -> str:
@@ -69,7 +73,11 @@ def event_copy(*, event: Event, years: int = 1) -> Event:
     """A draft copy for next year: same programme, workshops and venues, no registrations."""
     dates = list(event.dates.prefetch_related("programme", "workshops"))
     fields = list(event.fields_of_action.all())
-    first_year = timezone.localtime(dates[0].start).year + years if dates else timezone.now().year
+    first_year = (
+        timezone.localtime(_shift_year(dates[0].start, years)).year
+        if dates
+        else timezone.now().year
+    )
     copy = Event.objects.get(pk=event.pk)
     copy.pk = None
     copy.id = None
@@ -119,26 +127,23 @@ def event_copy(*, event: Event, years: int = 1) -> Event:
 def date_message_send(
     *, event_date: EventDate, subject: str, body: str, include_waiting: bool = False
 ) -> int:
-    """Staff write to everyone with a seat (and optionally the waiting list) of one date."""
+    """Staff write to everyone with a seat (and optionally the waiting list) of one date.
+
+    The request only fixes who gets the message (one query) and queues one job per recipient
+    after the commit; the jobs render and queue the mails, each retried on its own. Returns the
+    number of recipients.
+    """
+    from conferences.tasks import send_date_message
+
     statuses = list(Registration.SEAT_STATUSES)
     if include_waiting:
         statuses.append(Registration.Status.WAITING)
-    event = event_date.event
-    recipients = Registration.objects.filter(
-        event_date=event_date, status__in=statuses, anonymised_at__isnull=True
+    recipient_ids = list(
+        Registration.objects.filter(
+            event_date=event_date, status__in=statuses, anonymised_at__isnull=True
+        ).values_list("pk", flat=True)
     )
-    count = 0
-    with transaction.atomic():
-        for registration in recipients:
-            from conferences.tasks import mail_context
-
-            queue_templated_mail(
-                to=registration.email,
-                template_prefix="conferences/email/staff_message",
-                context={**mail_context(registration), "subject": subject, "body": body},
-                language=registration.language or event.language,
-                region=event.region,
-                reply_to=event.contact_email,
-            )
-            count += 1
-    return count
+    jobs = [{"registration_id": pk, "subject": subject, "body": body} for pk in recipient_ids]
+    if jobs:
+        transaction.on_commit(lambda: send_date_message.batch_defer(*jobs))
+    return len(jobs)

@@ -291,7 +291,11 @@ def test_copy_for_next_year(client_of, coordinator_goslar, event, event_date):
     assert response.url.endswith(f"/events/{copy.pk}/edit/")
     assert copy.status == "draft" and copy.copied_from == event
     new_date = EventDate.objects.get(event=copy)
-    assert timezone.localtime(new_date.start).year == timezone.localtime(event_date.start).year + 1
+    # 52 weeks later: the same weekday and local time, about a year on.
+    old_start, new_start = timezone.localtime(event_date.start), timezone.localtime(new_date.start)
+    assert new_start.weekday() == old_start.weekday()
+    assert new_start.time() == old_start.time()
+    assert 362 <= (new_start.date() - old_start.date()).days <= 366
     workshop = new_date.workshops.get()
     assert (workshop.title, workshop.needs) == ("Arbeit", "")
     assert not Registration.objects.filter(event_date=new_date).exists()
@@ -316,13 +320,39 @@ def test_workshop_results_are_saved_and_published(client_of, coordinator_goslar,
     assert "Mehr Sprachkurse" in Client().get(event.get_absolute_url()).content.decode()
 
 
-def test_message_all_participants(client_of, coordinator_goslar, event_date):
-    RegistrationFactory.create_batch(2, event_date=event_date)
-    response = client_of(coordinator_goslar).post(
-        f"/staff/goslar/dates/{event_date.pk}/message/",
-        {"subject": "Hinweis", "body": "Bitte Ausweis mitbringen."},
-    )
-    assert response.status_code == 302
+def test_message_all_participants(
+    client_of, coordinator_goslar, event_date, jobs, django_capture_on_commit_callbacks
+):
     from portal.models import OutgoingMail
 
+    RegistrationFactory.create_batch(2, event_date=event_date)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_of(coordinator_goslar).post(
+            f"/staff/goslar/dates/{event_date.pk}/message/",
+            {"subject": "Hinweis", "body": "Bitte Ausweis mitbringen."},
+        )
+    assert response.status_code == 302
+    assert not OutgoingMail.objects.filter(subject="Hinweis").exists()  # sent by jobs
+    jobs.run()
     assert OutgoingMail.objects.filter(subject="Hinweis").count() == 2
+
+
+def test_a_copy_keeps_weekday_and_wall_clock_across_daylight_saving(goslar):
+    from zoneinfo import ZoneInfo
+
+    from conferences.services.events import event_copy
+
+    berlin = ZoneInfo("Europe/Berlin")
+    # Friday 8 November 2019, 14:00 (seed 001) and a summer date, 19 September 2023, 16:45.
+    event = EventFactory(region=goslar)
+    for start in (
+        timezone.datetime(2019, 11, 8, 14, 0, tzinfo=berlin),
+        timezone.datetime(2023, 9, 19, 16, 45, tzinfo=berlin),
+    ):
+        EventDateFactory(event=event, start=start, end=start + timedelta(hours=4))
+    copy = event_copy(event=event)
+    starts = sorted(timezone.localtime(d.start, berlin) for d in copy.dates.all())
+    assert [(s.date().isoformat(), s.strftime("%a %H:%M")) for s in starts] == [
+        ("2020-11-06", "Fri 14:00"),
+        ("2024-09-17", "Tue 16:45"),
+    ]

@@ -21,6 +21,11 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 # --- staff ---------------------------------------------------------------------------------
 
+# Event images: photos and posters, shown on the event page and in lists.
+MAX_IMAGE_BYTES = 3 * 1024 * 1024
+MAX_IMAGE_SIDE = 6000
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
+
 
 class EventForm(forms.ModelForm):
     class Meta:
@@ -75,8 +80,32 @@ class EventForm(forms.ModelForm):
             raise forms.ValidationError(_("Another event already uses this address."))
         return slug
 
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        # Only a newly uploaded file carries ``image`` (Pillow's verdict from ImageField).
+        if not image or not hasattr(image, "image"):
+            return image
+        if image.size > MAX_IMAGE_BYTES:
+            raise forms.ValidationError(
+                _("The image is too large (at most %(size)s MB).")
+                % {"size": MAX_IMAGE_BYTES // (1024 * 1024)}
+            )
+        if image.image.format not in IMAGE_FORMATS:
+            raise forms.ValidationError(_("Please upload a JPEG, PNG or WebP image."))
+        width, height = image.image.size
+        if width > MAX_IMAGE_SIDE or height > MAX_IMAGE_SIDE:
+            raise forms.ValidationError(
+                _("The image is too large (at most %(side)s pixels wide and high).")
+                % {"side": MAX_IMAGE_SIDE}
+            )
+        return image
+
     def clean(self):
         data = super().clean()
+        if data.get("image") and not data.get("image_alt", "").strip():
+            self.add_error(
+                "image_alt", _("Please describe the image for people who cannot see it.")
+            )
         opens, closes = data.get("registration_opens"), data.get("registration_closes")
         if opens and closes and closes <= opens:
             self.add_error("registration_closes", _("Registration must close after it opens."))

@@ -264,6 +264,16 @@ OfferPlaceFormSet = inlineformset_factory(
 )
 
 
+def places_formset(request, offer: Offer):
+    """The places of an offer as edited on staff and provider pages (bound on POST)."""
+    return OfferPlaceFormSet(
+        request.POST if request.method == "POST" else None,
+        instance=offer,
+        prefix="places",
+        form_kwargs={"region": offer.region},
+    )
+
+
 def _https_urls(field, **kwargs):
     """Web addresses typed without a scheme are taken as https (Django 6's default)."""
     from django.db import models

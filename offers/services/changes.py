@@ -19,6 +19,7 @@ from offers.forms import (
     CHANGEABLE_OFFER_FIELDS,
     CHANGEABLE_PROVIDER_FIELDS,
     OfferChangeForm,
+    OfferPlaceForm,
     ProviderChangeForm,
 )
 from offers.models import ChangeRequest, Offer, OfferPlace
@@ -71,19 +72,52 @@ def _changed(form: forms.BaseForm, allowed: list[str]) -> list[str]:
     return [name for name in form.changed_data if name in allowed]
 
 
-def suggest_offer_change(*, offer: Offer, form, source: str, user=None) -> ChangeRequest | None:
-    """Store the changed fields of a bound, valid offer form; None when nothing changed."""
+# A proposed set of places is stored whole under this key: every place the offer should have
+# afterwards ("id" of an existing place, or none for a new one); places left out go.
+PLACES = "places"
+PLACE_FIELDS = ["name", "street", "postcode", "city", "municipality", "latitude", "longitude"]
+
+
+def serialise_places(formset) -> list[dict]:
+    """The places a bound, valid places formset would leave (kept, changed and new ones)."""
+    records = []
+    for place_form in formset.forms:
+        if place_form.instance.pk is None and not place_form.has_changed():
+            continue  # an empty extra form
+        if formset.can_delete and formset._should_delete_form(place_form):
+            continue
+        record = {name: _json_value(place_form.cleaned_data.get(name)) for name in PLACE_FIELDS}
+        records.append({"id": place_form.instance.pk, **record})
+    return records
+
+
+def _place_record(place: OfferPlace) -> dict:
+    return {"id": place.pk, **{name: _json_value(getattr(place, name)) for name in PLACE_FIELDS}}
+
+
+def _places_changed(places_formset) -> bool:
+    return places_formset is not None and places_formset.has_changed()
+
+
+def suggest_offer_change(
+    *, offer: Offer, form, source: str, user=None, places: list[dict] | None = None
+) -> ChangeRequest | None:
+    """Store the changed fields of a bound, valid offer form (and, if given, the proposed
+    places); None when nothing changed."""
     changed = _changed(form, CHANGEABLE_OFFER_FIELDS)
     submitter = _submitter(form) if source == ChangeRequest.Source.PUBLIC else {}
-    if not changed and not submitter.get("message"):
+    if not changed and places is None and not submitter.get("message"):
         return None
+    data = serialise(form, changed)
+    if places is not None:
+        data[PLACES] = places
     return ChangeRequest.objects.create(
         region=offer.region,
         kind=ChangeRequest.Kind.OFFER_CHANGE,
         source=source,
         offer=offer,
         organisation=offer.provider,
-        data=serialise(form, changed),
+        data=data,
         submitted_by=user if user and user.is_authenticated else None,
         **submitter,
     )
@@ -111,14 +145,18 @@ def suggest_new_offer(
     source: str = ChangeRequest.Source.PUBLIC,
     organisation=None,
     user=None,
+    places: list[dict] | None = None,
 ) -> ChangeRequest:
     names = [n for n in form.cleaned_data if n in CHANGEABLE_OFFER_FIELDS + NEW_OFFER_EXTRA_FIELDS]
+    data = serialise(form, names)
+    if places:
+        data[PLACES] = places
     return ChangeRequest.objects.create(
         region=region,
         kind=ChangeRequest.Kind.OFFER_NEW,
         source=source,
         organisation=organisation,
-        data=serialise(form, names),
+        data=data,
         submitted_by=user if user and user.is_authenticated else None,
         **(_submitter(form) if source == ChangeRequest.Source.PUBLIC else {}),
     )
@@ -165,6 +203,16 @@ def change_request_diff(change_request: ChangeRequest) -> list[DiffRow]:
     current = _current_values(change_request)
     rows = []
     for name, new in change_request.data.items():
+        if name == PLACES:
+            old_places = (
+                [_place_record(p) for p in change_request.offer.places.all()]
+                if (change_request.offer)
+                else []
+            )
+            rows.append(
+                DiffRow(name, _("Places"), _places_text(old_places), _places_text(new or []))
+            )
+            continue
         field = form.fields.get(name)
         if field is None:
             rows.append(DiffRow(name, name, "—", str(new or "—")))
@@ -181,6 +229,25 @@ def change_request_diff(change_request: ChangeRequest) -> list[DiffRow]:
             if row.field == "municipality" and municipality_pk:
                 row.new = str(Municipality.objects.filter(pk=municipality_pk).first() or "—")
     return rows
+
+
+def _places_text(records: list[dict]) -> str:
+    municipalities = dict(
+        Municipality.objects.filter(pk__in=[r.get("municipality") for r in records]).values_list(
+            "pk", "name"
+        )
+    )
+    lines = []
+    for record in records:
+        parts = [record.get(n) for n in ("name", "street") if record.get(n)]
+        town = " ".join(str(record.get(n)) for n in ("postcode", "city") if record.get(n))
+        parts += [town] if town else []
+        if record.get("municipality") in municipalities:
+            parts.append(f"({municipalities[record['municipality']]})")
+        if record.get("latitude") is not None and record.get("longitude") is not None:
+            parts.append(f"[{record['latitude']}, {record['longitude']}]")
+        lines.append(" ".join(str(p) for p in parts) or "—")
+    return "; ".join(lines) or "—"
 
 
 def _current_values(change_request: ChangeRequest) -> dict:
@@ -211,8 +278,9 @@ class ChangeNotApplicable(Exception):
 def _apply(change_request: ChangeRequest):
     reason = f"Change request #{change_request.pk}"
     data = {**_current_values(change_request), **change_request.data}
+    places = data.pop(PLACES, None)
     if change_request.kind == ChangeRequest.Kind.OFFER_NEW:
-        return _create_offer(change_request, data, reason)
+        return _create_offer(change_request, data, reason, places)
     form = _target_form(change_request, data=data)
     if not form.is_valid():
         raise ChangeNotApplicable(form.errors)
@@ -220,6 +288,8 @@ def _apply(change_request: ChangeRequest):
     obj._change_reason = reason
     obj.save()
     form.save_m2m()
+    if places is not None:
+        _apply_places(obj, places, reason)
     if change_request.kind == ChangeRequest.Kind.PROVIDER_CHANGE:
         reindex_provider(obj)
     else:
@@ -227,7 +297,33 @@ def _apply(change_request: ChangeRequest):
     return obj
 
 
-def _create_offer(change_request: ChangeRequest, data: dict, reason: str) -> Offer:
+def _apply_places(offer: Offer, records: list[dict], reason: str) -> None:
+    """Make the offer's places what the records say, through the staff form's validation."""
+    existing = {place.pk: place for place in offer.places.all()}
+    kept = set()
+    for record in records:
+        instance = existing.get(record.get("id")) or OfferPlace(offer=offer)
+        form = OfferPlaceForm(
+            data={n: "" if record.get(n) is None else record.get(n) for n in PLACE_FIELDS},
+            instance=instance,
+            region=offer.region,
+        )
+        if not form.is_valid():
+            raise ChangeNotApplicable(form.errors)
+        place = form.save(commit=False)
+        place.offer = offer
+        place._change_reason = reason
+        place.save()
+        kept.add(place.pk)
+    for pk, place in existing.items():
+        if pk not in kept:
+            place._change_reason = reason
+            place.delete()
+
+
+def _create_offer(
+    change_request: ChangeRequest, data: dict, reason: str, places: list[dict] | None = None
+) -> Offer:
     region = change_request.region
     provider = change_request.organisation
     if provider is None:
@@ -249,6 +345,8 @@ def _create_offer(change_request: ChangeRequest, data: dict, reason: str) -> Off
     offer._change_reason = reason
     offer.save()
     form.save_m2m()
+    if places:
+        _apply_places(offer, places, reason)
     municipality = (
         Municipality.objects.in_region(region).filter(pk=data.get("municipality")).first()
     )
@@ -315,13 +413,18 @@ def change_request_reject(
 
 
 @transaction.atomic
-def provider_offer_update(*, offer: Offer, form, user=None, source: str) -> str:
-    """A provider's edit: live at once, or a pending change request when the region wants to
-    approve provider edits. Returns "applied", "pending" or "unchanged"."""
-    if not _changed(form, CHANGEABLE_OFFER_FIELDS):
+def provider_offer_update(
+    *, offer: Offer, form, places_formset=None, user=None, source: str
+) -> str:
+    """A provider's edit of an offer and (if given, a valid formset) its places: live at once,
+    or a pending change request when the region wants to approve provider edits. Returns
+    "applied", "pending" or "unchanged"."""
+    places_changed = _places_changed(places_formset)
+    if not _changed(form, CHANGEABLE_OFFER_FIELDS) and not places_changed:
         return "unchanged"
     if offer.region.provider_edits_need_approval:
-        suggest_offer_change(offer=offer, form=form, source=source, user=user)
+        places = serialise_places(places_formset) if places_changed else None
+        suggest_offer_change(offer=offer, form=form, source=source, user=user, places=places)
         return "pending"
     offer = form.save(commit=False)
     offer._change_reason = _("Edited by the provider")
@@ -329,12 +432,17 @@ def provider_offer_update(*, offer: Offer, form, user=None, source: str) -> str:
     offer.confirmation_state = Offer.ConfirmationState.CURRENT
     offer.save()
     form.save_m2m()
+    if places_changed:
+        places_formset.instance = offer
+        places_formset.save()
     reindex_offers([offer.pk])
     return "applied"
 
 
 @transaction.atomic
-def provider_offer_create(*, organisation: Organisation, form, user=None) -> str:
+def provider_offer_create(
+    *, organisation: Organisation, form, places_formset=None, user=None
+) -> str:
     region = organisation.region
     if region.provider_edits_need_approval:
         suggest_new_offer(
@@ -343,6 +451,7 @@ def provider_offer_create(*, organisation: Organisation, form, user=None) -> str
             source=ChangeRequest.Source.PROVIDER,
             organisation=organisation,
             user=user,
+            places=serialise_places(places_formset) if places_formset is not None else None,
         )
         return "pending"
     offer = form.save(commit=False)
@@ -353,5 +462,8 @@ def provider_offer_create(*, organisation: Organisation, form, user=None) -> str
     offer.last_confirmed_at = timezone.localdate()
     offer.save()
     form.save_m2m()
+    if places_formset is not None:
+        places_formset.instance = offer
+        places_formset.save()
     reindex_offers([offer.pk])
     return "applied"

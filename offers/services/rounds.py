@@ -179,12 +179,17 @@ def answer_archive(*, update_request: UpdateRequest, offer: Offer) -> None:
 
 
 @transaction.atomic
-def answer_change(*, update_request: UpdateRequest, offer: Offer, form) -> str:
-    """An edit through the link: applied or pending as the region decides; either way the
-    provider has answered, so the offer counts as confirmed."""
+def answer_change(*, update_request: UpdateRequest, offer: Offer, form, places_formset=None) -> str:
+    """An edit (of the offer and its places) through the link: applied or pending as the
+    region decides; either way the provider has answered, so the offer counts as confirmed."""
     from offers.models import ChangeRequest
 
-    result = provider_offer_update(offer=offer, form=form, source=ChangeRequest.Source.UPDATE_ROUND)
+    result = provider_offer_update(
+        offer=offer,
+        form=form,
+        places_formset=places_formset,
+        source=ChangeRequest.Source.UPDATE_ROUND,
+    )
     offer.refresh_from_db()
     offer_confirm(offer=offer)
     outcome = (

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from networks.models import Organisation
-from offers.forms import OfferChangeForm
+from offers.forms import OfferChangeForm, places_formset
 from offers.models import ChangeRequest, Offer, ProviderContact
 from offers.services import changes
 
@@ -64,14 +64,19 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     form = OfferChangeForm(request.POST or None, instance=offer, region=offer.region)
-    if request.method == "POST" and form.is_valid():
+    places = places_formset(request, offer)
+    if request.method == "POST" and form.is_valid() and places.is_valid():
         result = changes.provider_offer_update(
-            offer=offer, form=form, user=request.user, source=ChangeRequest.Source.PROVIDER
+            offer=offer,
+            form=form,
+            places_formset=places,
+            user=request.user,
+            source=ChangeRequest.Source.PROVIDER,
         )
         _result_message(request, result)
         return redirect("offers:provider_home")
-    status = 400 if form.errors else 200
-    context = {"offer": offer, "form": form, "region": offer.region}
+    status = 400 if request.method == "POST" else 200
+    context = {"offer": offer, "form": form, "places": places, "region": offer.region}
     return render(request, "offers/provider/offer_form.html", context, status=status)
 
 
@@ -80,12 +85,18 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def offer_new(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     organisation = get_object_or_404(_organisations(request.user), pk=organisation_pk)
     form = OfferChangeForm(request.POST or None, region=organisation.region)
-    if request.method == "POST" and form.is_valid():
+    places = places_formset(request, Offer(region=organisation.region))
+    if request.method == "POST" and form.is_valid() and places.is_valid():
         result = changes.provider_offer_create(
-            organisation=organisation, form=form, user=request.user
+            organisation=organisation, form=form, places_formset=places, user=request.user
         )
         _result_message(request, result)
         return redirect("offers:provider_home")
-    status = 400 if form.errors else 200
-    context = {"organisation": organisation, "form": form, "region": organisation.region}
+    status = 400 if request.method == "POST" else 200
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "places": places,
+        "region": organisation.region,
+    }
     return render(request, "offers/provider/offer_form.html", context, status=status)

@@ -14,10 +14,10 @@ from networks.models import Organisation
 from offers.forms import (
     ArchiveForm,
     OfferForm,
-    OfferPlaceFormSet,
     ProviderContactForm,
     ProviderForm,
     StaffOfferFilterForm,
+    places_formset,
 )
 from offers.models import Offer, ProviderContact
 from offers.selectors import opendata
@@ -52,12 +52,7 @@ def offer_list(request: HttpRequest, region: Region) -> HttpResponse:
 def _offer_form_page(request, region, offer: Offer | None):
     instance = offer or Offer(region=region)
     form = OfferForm(request.POST or None, instance=instance, region=region)
-    places = OfferPlaceFormSet(
-        request.POST or None,
-        instance=instance,
-        prefix="places",
-        form_kwargs={"region": region},
-    )
+    places = places_formset(request, instance)
     if request.method == "POST" and form.is_valid() and places.is_valid():
         offer = directory.offer_save(form=form, places_formset=places)
         messages.success(request, _("Saved."))

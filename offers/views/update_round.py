@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from offers.forms import OfferChangeForm
+from offers.forms import OfferChangeForm, places_formset
 from offers.models import Offer, OfferConfirmation
 from offers.services import rounds
 
@@ -81,8 +81,11 @@ def offer_edit(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     )
     offer = get_object_or_404(offers.select_related("region"), pk=pk)
     form = OfferChangeForm(request.POST or None, instance=offer, region=offer.region)
-    if request.method == "POST" and form.is_valid():
-        result = rounds.answer_change(update_request=update_request, offer=offer, form=form)
+    places = places_formset(request, offer)
+    if request.method == "POST" and form.is_valid() and places.is_valid():
+        result = rounds.answer_change(
+            update_request=update_request, offer=offer, form=form, places_formset=places
+        )
         if result == "pending":
             messages.success(
                 request, _("Thank you. The coordination office will check your changes.")
@@ -90,10 +93,11 @@ def offer_edit(request: HttpRequest, token: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Thank you. The offer is up to date."))
         return redirect("offers:update_answer", token=token)
-    status = 400 if form.errors else 200
+    status = 400 if request.method == "POST" else 200
     context = {
         "offer": offer,
         "form": form,
+        "places": places,
         "region": offer.region,
         "token": token,
         "round": update_request.round,

@@ -90,6 +90,8 @@ def test_editing_through_the_link_waits_for_approval_when_the_region_wants_it(cl
             "cost": "free",
             "registration": "none",
             "step_free": "unknown",
+            "places-TOTAL_FORMS": "0",
+            "places-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302

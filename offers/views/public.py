@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from networks.models import Organisation, Person
+from networks.models import IntegrationConcept, Organisation, Person
 from offers.forms import (
     NewOfferSuggestionForm,
     OfferSuggestionForm,
@@ -62,11 +62,19 @@ def offer_detail(request: HttpRequest, region: str, pk: int) -> HttpResponse:
     contact = offer.contact_person
     if contact and not Person.objects.listed_publicly().filter(pk=contact.pk).exists():
         contact = None
+    # Measures of the integration concept this offer implements, in versions the public
+    # may read (drafts stay internal).
+    measures = (
+        offer.measures.exclude(concept__status=IntegrationConcept.Status.DRAFT)
+        .select_related("concept")
+        .order_by("-concept__version", "order", "id")
+    )
     context = {
         "region": region_obj,
         "offer": offer,
         "description": render_markdown(offer.description),
         "contact": contact,
+        "measures": measures,
         "jsonld": opendata.offer_jsonld(offer),
         "print": request.resolver_match.url_name == "offer_print",
     }

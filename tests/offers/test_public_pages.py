@@ -183,3 +183,29 @@ def test_search_pages_need_a_constant_number_of_queries(
         client.get(search_url(), {"q": "Sprachkurs", "lang": "ar"})
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(search_url(), {"q": "Sprachkurs", "lang": "ar", "page": "2"})
+
+
+def test_the_offer_page_shows_the_measures_it_implements_with_a_link_to_the_tracker(
+    client, offer, goslar
+):
+    from networks.models import IntegrationConcept, Measure
+
+    field = goslar.fields_of_action.first()
+    adopted = IntegrationConcept.objects.create(
+        region=goslar, title="Integrationskonzept 2024", version=2024, status="adopted"
+    )
+    draft = IntegrationConcept.objects.create(region=goslar, title="Entwurf", version=2027)
+    shown = Measure.objects.create(
+        concept=adopted,
+        field_of_action=field,
+        title="Sprachlotsen ausbilden",
+        status="in_progress",
+        progress=40,
+    )
+    hidden = Measure.objects.create(concept=draft, field_of_action=field, title="Geheimplan")
+    offer.measures.set([shown, hidden])
+    html = client.get(offer.get_absolute_url()).content.decode()
+    tracker = reverse("networks:measure_tracker", kwargs={"region": "goslar", "version": 2024})
+    assert f'href="{tracker}#measure-{shown.pk}">Sprachlotsen ausbilden</a>' in html
+    assert "40 %" in html and "Integrationskonzept 2024" in html
+    assert "Geheimplan" not in html

@@ -141,7 +141,7 @@ def test_the_public_tracker_names_the_workshop_a_measure_came_from(
     workshop.measures.add(measure)
     response = client.get(f"/{goslar.slug}/concept/{adopted.version}/measures/")
     page = response.content.decode()
-    assert "Comes from the workshop results of" in page or "Workshop-Ergebnissen" in page
+    assert "Comes from the workshop results of" in page or "Workshop-Ergebnisse" in page
     assert f'{workshop.event_date.event.get_absolute_url()}#result-{workshop.pk}"' in page
     assert "5. Integrationskonferenz" in page
 

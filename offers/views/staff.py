@@ -21,6 +21,7 @@ from offers.forms import (
 )
 from offers.models import Offer, ProviderContact
 from offers.selectors import opendata
+from offers.selectors.staff import staff_text_condition
 from offers.services import directory
 from portal.access import MANAGE_CONTENT, staff_view
 from portal.lib.exports import csv_response, xlsx_response
@@ -36,13 +37,7 @@ def offer_list(request: HttpRequest, region: Region) -> HttpResponse:
     offers = Offer.objects.in_region(region).select_related("provider").order_by("title")
     if form.is_valid():
         if q := form.cleaned_data["q"]:
-            # Staff also search the internal lessons learned of archived offers.
-            offers = offers.filter(
-                Q(title__icontains=q)
-                | Q(summary__icontains=q)
-                | Q(provider__name__icontains=q)
-                | Q(lessons_learned__icontains=q)
-            )
+            offers = offers.filter(staff_text_condition(q))
         if status := form.cleaned_data["status"]:
             offers = offers.filter(status=status)
     context = {"region": region, "form": form, "offers": offers[:300], "total": offers.count()}

@@ -93,6 +93,31 @@ def test_archiving_keeps_lessons_learned_that_staff_can_search(
     assert "Frauenfrühstück" in html
 
 
+@pytest.mark.parametrize(
+    ("q", "found"),
+    [
+        ("Kita Uhrzeit", True),  # words in any order
+        ("uhrzeit PASSTE", True),
+        ("fruehstueck", True),  # umlauts written out
+        ("Frühstück Kita", True),  # one word in the title, one in the lessons learned
+        ("Kita Abend", False),  # every word must occur
+    ],
+)
+def test_staff_search_of_lessons_learned_is_word_by_word(
+    client_of, coordinator_goslar, goslar, q, found
+):
+    make_offer(
+        goslar,
+        title="Frauenfrühstück",
+        status="archived",
+        lessons_learned="Uhrzeit passte nicht zu den Kita-Zeiten",
+    )
+    make_offer(goslar, title="Anderes Angebot", status="archived", lessons_learned="Zu teuer")
+    html = client_of(coordinator_goslar).get(url("offer_list"), {"q": q}).content.decode()
+    assert ("Frauenfrühstück" in html) is found
+    assert "Anderes Angebot" not in html
+
+
 def test_lessons_learned_never_reach_the_public(client, goslar):
     offer = make_offer(goslar, title="Sprachtreff", lessons_learned="Geheim: zu wenig Werbung")
     assert "Geheim" not in client.get(offer.get_absolute_url()).content.decode()

@@ -79,6 +79,8 @@ def main() -> None:
     from conferences.models import Registration
 
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # The figures depend on what else runs on the machine: say so next to them.
+    load_before = os.getloadavg()[0]
     cleanup()
     event, event_date, workshops = setup()
     try:
@@ -141,6 +143,10 @@ def main() -> None:
         print(
             f"confirmed {confirmed} (must be {SEATS}), waiting {waiting}, errors {result.errors} "
             f"(must be 0), overfull workshops {overfull or 'none'}"
+        )
+        print(
+            f"gunicorn workers {WORKERS}; load average before {load_before:.1f}, "
+            f"after {os.getloadavg()[0]:.1f} (2 cores)"
         )
         ratio = result.per_second / ping.per_second if ping.per_second else 0
         print(f"ratio to the bare Django view: {ratio:.2f}")

@@ -344,3 +344,24 @@ def test_a_tampered_registration_is_refused_and_writes_nothing(client):
         )
         assert response.status_code == 400, tampered
     assert Registration.objects.count() == before
+
+
+@pytest.mark.xfail(
+    reason="offers/forms.py ProviderSuggestionForm: HoneypotMixin's `website` honeypot replaces "
+    "the provider's real `website` field and is pre-filled with the provider's website, so every "
+    "suggestion for a provider with a website is refused"
+)
+def test_a_provider_with_a_website_can_receive_a_suggestion(client):
+    from networks.models import Organisation
+    from offers.models import ChangeRequest
+
+    provider = Organisation.objects.filter(offers__isnull=False).distinct().first()
+    provider.website = "https://verein.example.org"
+    provider.save(update_fields=["website"])
+    path = f"/{provider.region.slug}/offers/providers/{provider.slug}/suggest/"
+    [(action, fields)] = [
+        f for f in _forms(client.get(path).content.decode(), "post") if "message" in f[1]
+    ]
+    fields.update(phone="05321 123456", message="Neue Telefonnummer")
+    assert client.post(action or path, fields).status_code == 302
+    assert ChangeRequest.objects.filter(organisation=provider).exists()

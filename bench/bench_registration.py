@@ -5,7 +5,6 @@ and the ratio to a bare Django view under the same load."""
 
 from __future__ import annotations
 
-import logging
 import os
 import random
 import re
@@ -78,7 +77,6 @@ def setup():
 def main() -> None:
     from conferences.models import Registration
 
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     # The figures depend on what else runs on the machine: say so next to them.
     load_before = os.getloadavg()[0]
     cleanup()

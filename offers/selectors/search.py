@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -409,35 +411,28 @@ def _build_facets(params: SearchParams, counts, fields, municipalities) -> list[
 # --- the search -----------------------------------------------------------------------------
 
 
-def _page_offers(
-    page_ids: list[int], region: Region, municipalities: list[Municipality]
-) -> list[Offer]:
-    """The offers of one page in the order of ``page_ids``, with only what a result card
-    shows (``CARD_COLUMNS``) and the names of their places; region and municipalities are
-    known already and not fetched again."""
+def _page_offers(page_ids: list[int], region: Region) -> list[Offer]:
+    """The offers of one page in the order of ``page_ids``, in one query: only what a result
+    card shows (``CARD_COLUMNS``), the provider's name and the names of the places."""
+    place_names = ArraySubquery(
+        OfferPlace.objects.filter(offer=OuterRef("pk"))
+        .order_by("id")
+        .values(short_name=Coalesce("municipality__name", "city"))
+    )
     by_id = {
         offer.pk: offer
         for offer in Offer.objects.filter(pk__in=page_ids)
         .order_by()
         .select_related("provider")
         .only(*CARD_COLUMNS)
+        .annotate(place_names=place_names)
     }
-    names = {m.pk: m.name for m in municipalities}
-    place_names: dict[int, list[str]] = {}
-    places = (
-        OfferPlace.objects.filter(offer_id__in=page_ids)
-        .order_by("id")
-        .values_list("offer_id", "municipality_id", "city")
-    )
-    for offer_id, municipality_id, city in places:
-        place_names.setdefault(offer_id, []).append(names.get(municipality_id) or city)
     offers = []
     for pk in page_ids:
         offer = by_id.get(pk)
         if offer is None:
             continue  # deleted between the two queries
-        offer.region = region
-        offer.place_names = place_names.get(pk, [])
+        offer.region = region  # known already; saves a join for get_absolute_url
         offers.append(offer)
     return offers
 
@@ -490,7 +485,7 @@ def search_offers(
     num_pages = max(1, math.ceil(total / PAGE_SIZE))
     number = min(max(1, params.page), num_pages)
     params.page = number
-    offers = _page_offers(page_ids, region, municipalities)
+    offers = _page_offers(page_ids, region)
     filtered = _apply_filters(matched, active, ids, today)
 
     markers: list[dict] = []

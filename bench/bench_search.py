@@ -1,15 +1,19 @@
 """Offer search at scale: 20,000 offers from 3,000 providers across 4 regions.
 
 Creates dedicated bench regions (slugs ``bench-search-N``), measures 200 mixed searches
-(text plus filters) in-process at 2,000 and at 20,000 offers — server time per page and SQL
-queries per page — and the throughput under gunicorn as a ratio to the bare view. Everything it
+(text plus filters) in-process at 2,000 and at 20,000 offers — server time per page (median of
+three passes per search, single pass shown too) and SQL queries per page — and the throughput
+under gunicorn as a ratio to the bare view. Prints PASS/FAIL per target of issue 5 and the load
+average, since the figures depend on what else the machine runs. Everything it
 created is deleted afterwards.
 """
 
 from __future__ import annotations
 
 import random
+import statistics
 import time
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import connection, transaction
@@ -240,21 +244,33 @@ def _searches(regions, rng) -> list[str]:
     return urls
 
 
-def _measure(urls: list[str]) -> tuple[list[float], dict[bool, set[int]]]:
+# Each search is timed this often; its median is its server time. The machines these runs share
+# are noisy (other test suites), and a single pass mixes slow pages with slow moments.
+ROUNDS = 3
+
+
+@dataclass
+class Timings:
+    single: list[float]  # the first pass over the searches
+    median: list[float]  # per search, the median of ROUNDS passes
+    queries: dict[bool, set[int]]  # SQL queries per page, with text (True) and without
+
+
+def _measure(urls: list[str]) -> Timings:
     client = Client()
     for url in urls[:10]:
         client.get(url)  # warm up
-    times, queries = [], {True: set(), False: set()}
-    for url in urls:
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            times.append(time.perf_counter() - started)
-        assert response.status_code == 200, url
-        queries["q=&" not in url and "q=" in url and not url.endswith("q=")].add(
-            len(captured.captured_queries)
-        )
-    return times, queries
+    samples: list[list[float]] = [[] for _ in urls]
+    queries: dict[bool, set[int]] = {True: set(), False: set()}
+    for _ in range(ROUNDS):
+        for i, url in enumerate(urls):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get(url)
+                samples[i].append(time.perf_counter() - started)
+            assert response.status_code == 200, url
+            queries["q=" in url].add(len(captured.captured_queries))
+    return Timings([s[0] for s in samples], [statistics.median(s) for s in samples], queries)
 
 
 def _pct(values: list[float], p: float) -> float:
@@ -262,12 +278,13 @@ def _pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] * 1000
 
 
-def _report(label: str, times, queries) -> float:
-    p95 = _pct(times, 95)
+def _report(label: str, timings: Timings) -> float:
+    p95 = _pct(timings.median, 95)
     print(
-        f"{label}: p50 {_pct(times, 50):.1f} ms, p95 {p95:.1f} ms per search page; "
-        f"SQL queries per page: with text {sorted(queries[True])}, "
-        f"without {sorted(queries[False])}",
+        f"{label}: p50 {_pct(timings.median, 50):.1f} ms, p95 {p95:.1f} ms per search page "
+        f"(median of {ROUNDS} passes; a single pass: p50 {_pct(timings.single, 50):.1f} ms, "
+        f"p95 {_pct(timings.single, 95):.1f} ms); SQL queries per page: "
+        f"with text {sorted(timings.queries[True])}, without {sorted(timings.queries[False])}",
         flush=True,
     )
     return p95
@@ -308,22 +325,22 @@ def main() -> None:
             _create(SMALL, regions, providers, rng, 0)
         _settle()
         urls = _searches(regions, rng)
-        times_small, queries_small = _measure(urls)
-        p95_small = _report(f"{SMALL:,} offers", times_small, queries_small)
+        small = _measure(urls)
+        p95_small = _report(f"{SMALL:,} offers", small)
         started = time.perf_counter()
         with transaction.atomic():
             _create(OFFERS - SMALL, regions, providers, rng, SMALL)
         _settle()
         print(f"generated {OFFERS - SMALL:,} more offers in {time.perf_counter() - started:.1f}s")
-        times_big, queries_big = _measure(urls)
-        p95_big = _report(f"{OFFERS:,} offers", times_big, queries_big)
+        big = _measure(urls)
+        p95_big = _report(f"{OFFERS:,} offers", big)
         with gunicorn() as base:
             ref = reference(base, count=1000, concurrency=8)
             load = run_load([lambda c, u=u: c.get(base + u) for u in urls * 3], concurrency=8)
         print(ref.summary("bare view  "))
         print(load.summary("search page"))
-        most_small = max(max(q) for q in queries_small.values() if q)
-        most_big = max(max(q) for q in queries_big.values() if q)
+        most_small = max(max(q) for q in small.queries.values() if q)
+        most_big = max(max(q) for q in big.queries.values() if q)
         print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
         print(f"{_verdict(p95_big <= 50)} p95 at {OFFERS:,} offers: {p95_big:.1f} ms (<= 50 ms)")
         print(

@@ -22,12 +22,9 @@ MAX_QUERIES = 25
 MAX_REPEATS = 2
 DIRECTIONS = {"de": "ltr", "ar": "rtl"}
 
-# Problems in other apps' code, reported to their owners; remove an entry once it is fixed.
-KNOWN_ISSUES = [
-    # offers/views/public.py provider_detail: the offer cards show offer.provider.name, the
-    # offers query neither selects the provider nor comes from organisation.offers.
-    (r"^/[^/]+/offers/providers/[^/]+/: N\+1, \d+ × SELECT \"networks_organisation\"", "offers"),
-]
+# Problems in other apps' code, reported to their owners: (regex on the problem, app).
+# Remove an entry once it is fixed.
+KNOWN_ISSUES: list[tuple[str, str]] = []
 
 
 @pytest.fixture(scope="module", params=["de", "ar"])

@@ -267,11 +267,6 @@ def _register(client, path: str, email: str):
     return Registration.objects.get(email=email)
 
 
-@pytest.mark.xfail(
-    reason="conferences/views/public.py self_service: the listed workshops are not the ones "
-    "annotate_seats() annotates (event_date.workshops is not prefetched), so "
-    "{% seats_text w.remaining %} gets '' and the page answers 500 for dates with workshops"
-)
 def test_the_self_service_page_takes_garbage(client):
     registration = _register(
         client, "/goslar/events/integrationskonferenz/register/", "selfservice@example.org"

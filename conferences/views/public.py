@@ -7,7 +7,7 @@ import secrets
 import uuid
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -299,8 +299,11 @@ def self_service(request: HttpRequest, pk: int, token: str) -> HttpResponse:
         )
         and not event_date.is_past
     )
+    # Prefetch so that the workshops listed are the ones annotate_seats() fills in.
+    prefetch_related_objects([event_date], "workshops")
     workshops = list(event_date.workshops.all())
-    selectors.annotate_seats([event_date]) if workshops else None
+    if workshops:
+        selectors.annotate_seats([event_date])
     change_form = None
     if workshops and can_change:
         change_form = WorkshopChangeForm(

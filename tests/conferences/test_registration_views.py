@@ -207,3 +207,20 @@ def test_a_tampered_token_gets_a_clear_404_page(client, event_date):
     response = client.post(f"/events/registration/{registration.pk}/wrong/", {"action": "cancel"})
     registration.refresh_from_db()
     assert registration.status == "confirmed"
+
+
+def test_the_self_service_page_shows_the_workshops_with_their_seats(client, goslar):
+    """The link in every e-mail works for a date with parallel workshops (it once answered 500)."""
+    from conferences.services import registrations as services
+
+    event_date = EventDateFactory(event__region=goslar, seats=20)
+    arbeit = WorkshopFactory(event_date=event_date, title="Arbeit", seats=5)
+    WorkshopFactory(event_date=event_date, title="Sprache", seats=5)
+    registration, _created = services.registration_create(
+        event_date=event_date,
+        participant=services.ParticipantData(name="Amal", email="amal@example.org", consent=True),
+        first_choice=arbeit,
+    )
+    response = client.get(registration.self_service_path())
+    assert response.status_code == 200
+    assert "Sprache" in response.content.decode()

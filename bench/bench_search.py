@@ -15,6 +15,7 @@ import statistics
 import time
 from dataclasses import dataclass
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.db import connection, transaction
 from django.test import Client
@@ -239,7 +240,7 @@ def _searches(regions, rng) -> list[str]:
             params["page"] = str(rng.randint(2, 4))
         if rng.random() < 0.2:
             params["sort"] = rng.choice(["title", "newest"])
-        query = "&".join(f"{k}={v}" for k, v in params.items() if v)
+        query = urlencode({k: v for k, v in params.items() if v})
         urls.append(f"/{region.slug}/offers/?{query}")
     return urls
 

@@ -424,3 +424,26 @@ def seed() -> None:
         _heilbronn_workshops(regions["heilbronn"])
     for region in regions.values():
         _upcoming(region)
+    if "goslar" in regions:
+        _link_goslar_results_to_measures(regions["goslar"])
+
+
+# Recommendations of Goslar's 5th conference (seed 001) that became measures of its concept.
+GOSLAR_RESULT_MEASURES = [
+    ("Vernetzung und Ehrenamt", "Ehrenamtsbörse im Internet"),
+    ("Vernetzung und Ehrenamt", "Sprachcafés in allen Städten und Gemeinden"),
+]
+
+
+def _link_goslar_results_to_measures(region: Region) -> None:
+    from networks.models import Measure
+
+    for workshop_title, measure_title in GOSLAR_RESULT_MEASURES:
+        workshop = Workshop.objects.filter(
+            event_date__event__region=region,
+            event_date__start__year=2019,
+            title=workshop_title,
+        ).first()
+        measure = Measure.objects.filter(concept__region=region, title=measure_title).first()
+        if workshop and measure:
+            workshop.measures.add(measure)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -81,9 +82,33 @@ _KIND_LABELS = dict(Kind.choices)
 _COST_LABELS = dict(Cost.choices)
 
 
-def facet_key(name: str, value: object) -> str:
-    """One filter value as stored in ``Offer.facet_keys`` and asked for by the search."""
-    return f"{name}:{value}"
+# The facets of the search, numbered for ``facet_key``: never renumber, only add.
+FACET_NUMBERS = {
+    "kind": 1,
+    "cost": 2,
+    "target": 3,
+    "lang": 4,
+    "field": 5,
+    "municipality": 6,
+    "step_free": 7,
+    "soon": 8,
+}
+# Facets whose values are primary keys; the others are choice values, stored as a checksum.
+ID_FACETS = ("field", "municipality")
+
+
+def facet_key(name: str, value: object) -> int:
+    """One filter value as stored in ``Offer.facet_keys`` and asked for by the search: the
+    facet's number in the high 32 bits, the value in the low ones (a primary key, or the CRC-32
+    of a choice value — stable across processes and releases, unlike hash()). Integers, not
+    "lang:ar" strings: the search hashes tens of thousands of them per page, a third faster."""
+    code = int(value) if name in ID_FACETS else zlib.crc32(str(value).encode())
+    return (FACET_NUMBERS[name] << 32) | code
+
+
+def facet_of(key: int) -> int:
+    """The facet number of a facet key."""
+    return key >> 32
 
 
 class OfferQuerySet(RegionScopedQuerySet):
@@ -204,11 +229,11 @@ class Offer(models.Model):
     search_title = models.TextField(blank=True, editable=False)
     search_body = models.TextField(blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
-    # Every filter value the offer has, as "name:value" ("lang:ar", "field:12",
-    # "municipality:7"; see ``compute_facet_keys``), kept in sync by reindex_offers like the search
-    # text: the search filters with one GIN containment test and counts all facets in one
-    # pass over this column instead of joining fields of action and places.
-    facet_keys = ArrayField(models.CharField(max_length=40), default=list, editable=False)
+    # Every filter value the offer has, as ``facet_key`` integers (kind, cost, target groups,
+    # languages, fields of action, municipalities of its places, step-free), kept in sync by
+    # reindex_offers like the search text: the search filters with one GIN containment test
+    # and counts all facets in one pass over this column instead of joining fields and places.
+    facet_keys = ArrayField(models.BigIntegerField(), default=list, editable=False)
 
     history = HistoricalRecords(
         m2m_fields=[fields_of_action],
@@ -254,7 +279,7 @@ class Offer(models.Model):
         if self.time_start and self.time_end and self.time_end <= self.time_start:
             raise ValidationError({"time_end": _("The end time lies before the start time.")})
 
-    def compute_facet_keys(self) -> list[str]:
+    def compute_facet_keys(self) -> list[int]:
         """The ``facet_keys`` of this offer (fields of action and places must be saved)."""
         keys = {facet_key("kind", self.kind), facet_key("cost", self.cost)}
         keys.update(facet_key("target", value) for value in self.target_groups)

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from urllib.parse import urlencode
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import F, OuterRef, Q
+from django.db.models import OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,11 +36,10 @@ from offers.models import (
     OfferPlace,
     TargetGroup,
 )
-from offers.models.directory import STARTING_SOON_DAYS, facet_key
+from offers.selectors.facets import PAGE_SIZE, apply_filters, facets_and_page
 from offers.textnorm import language_code, query_tokens
 from portal.models import FieldOfAction, Municipality, Region
 
-PAGE_SIZE = 20
 # What a result card (templates/offers/includes/offer_cards.html) shows: model instances with
 # only these columns are three times cheaper to build than whole offers with their provider.
 CARD_COLUMNS = (
@@ -241,133 +240,7 @@ def text_condition(q: str) -> TextMatch:
     return TextMatch(condition, rank_query, codes)
 
 
-# --- filters and facets ---------------------------------------------------------------------
-
-
-def _soon_window(today: date) -> tuple[date, date]:
-    return today, today + timedelta(days=STARTING_SOON_DAYS)
-
-
-def _filter_keys(active: dict[str, str], ids: dict[str, dict[str, int]]) -> dict[str, str]:
-    """Per active filter (except "starting soon", which depends on the day) the facet key an
-    offer must have."""
-    keys = {}
-    for name, value in active.items():
-        if name == "soon":
-            continue
-        keys[name] = facet_key(name, ids[name][value] if name in ids else value)
-    return keys
-
-
-def _apply_filters(queryset, active: dict[str, str], ids, today: date):
-    keys = _filter_keys(active, ids)
-    if keys:
-        queryset = queryset.filter(facet_keys__contains=list(keys.values()))
-    if active.get("soon"):
-        queryset = queryset.filter(start_date__range=_soon_window(today))
-    return queryset
-
-
-_ORDER_SQL = {
-    "relevance": "m.rank DESC, m.published_at DESC NULLS LAST, m.id DESC",
-    "newest": "m.published_at DESC NULLS LAST, m.id DESC",
-    "title": "m.title, m.id",
-}
-
-
-def _facets_and_page(
-    matched_qs, active, ids, today: date, *, sort: str, rank_query, offset: int
-) -> tuple[dict[str, dict[str, int]], int, list[int]]:
-    """Counts per value of every facet (each with all *other* filters applied), the total and
-    the ids of one page, in one query over the text-matched offers.
-
-    An offer that passes every filter counts for all its facet keys; one that fails exactly
-    one filter counts only for the keys of that filter's facet (that is what the visitor would
-    get by changing that filter); one that fails more counts nowhere.
-    """
-    columns = ["id", "facet_keys", "start_date", "published_at"]
-    if sort == "title":
-        columns.append("title")
-    queryset = matched_qs.order_by()  # the model's default ordering would sort the whole set
-    if sort == "relevance":
-        queryset = queryset.annotate(rank=SearchRank(F("search_vector"), rank_query))
-        columns.append("rank")
-    base_sql, base_params = queryset.values(*columns).query.sql_with_params()
-
-    keys = _filter_keys(active, ids)
-    soon = _soon_window(today)
-    # (facet prefix, condition, its parameters) per active filter
-    tests: list[tuple[str, str, list]] = [
-        (f"{name}:", "m.facet_keys @> ARRAY[%s]::varchar[]", [key]) for name, key in keys.items()
-    ]
-    if active.get("soon"):
-        tests.append(("soon:", "m.start_date BETWEEN %s AND %s", list(soon)))
-    # Passing all filters, written as one containment test: PostgreSQL estimates it from the
-    # column's statistics (a computed "misses = 0" would be guessed at 0.5 % and make it sort
-    # tens of thousands of keys instead of hashing them).
-    passing: tuple[str, list] = ("TRUE", [])
-    if keys:
-        passing = ("m.facet_keys @> %s::varchar[]", [list(keys.values())])
-    if active.get("soon"):
-        passing = (passing[0] + " AND m.start_date BETWEEN %s AND %s", passing[1] + list(soon))
-
-    parts: list[tuple[str, list]] = []  # the query in order, with the parameters of each part
-    if tests:
-        misses = " + ".join(f"(NOT ({sql}))::int" for _, sql, _ in tests)
-        first_miss = ", ".join(f"CASE WHEN NOT ({sql}) THEN %s END" for _, sql, _ in tests)
-        parts += [
-            (f"SELECT m.*, {misses} AS misses, ", [p for _, _, ps in tests for p in ps]),
-            (f"COALESCE({first_miss}) AS miss ", [p for pre, _, ps in tests for p in [*ps, pre]]),
-            (f"FROM ({base_sql}) m", list(base_params)),
-        ]
-        # Offers failing one filter count for that filter's facet only.
-        near_misses = (
-            " UNION ALL SELECT x.k FROM (SELECT unnest(m.facet_keys) AS k, m.miss FROM m "
-            "WHERE m.misses = 1) x WHERE starts_with(x.k, x.miss)"
-        )
-        soon_counted = "m.misses = 0 OR (m.misses = 1 AND m.miss = 'soon:')"
-    else:
-        parts.append((base_sql, list(base_params)))
-        near_misses, soon_counted = "", "TRUE"
-    # Matching text, ranking and testing filters are worth doing once; with none of them the
-    # offers come from an index-only scan that is cheaper to repeat than to materialise.
-    materialised = "MATERIALIZED" if rank_query is not None or tests else "NOT MATERIALIZED"
-    parts.insert(0, (f"WITH m AS {materialised} (", []))
-    parts += [
-        ("), s AS (SELECT count(*) FILTER (WHERE ", []),
-        passing,
-        (") AS total, count(*) FILTER (WHERE m.start_date BETWEEN %s AND %s", list(soon)),
-        (f" AND ({soon_counted})) AS soon FROM m) ", []),
-        # unnest() in the select list (a ProjectSet) is about twice as fast as a lateral join.
-        ("SELECT f.k, count(*), NULL::bigint[] FROM (", []),
-        ("SELECT unnest(m.facet_keys) AS k FROM m WHERE ", []),
-        passing,
-        (f"{near_misses}) f GROUP BY f.k ", []),
-        ("UNION ALL SELECT 'total:', s.total, NULL FROM s ", []),
-        ("UNION ALL SELECT 'soon:1', s.soon, NULL FROM s ", []),
-        ("UNION ALL SELECT 'page', 0, ARRAY(SELECT m.id FROM m WHERE ", []),
-        passing,
-        (f" ORDER BY {_ORDER_SQL[sort]} LIMIT %s ", [PAGE_SIZE]),
-        # An outdated link beyond the last page gets the last page.
-        (
-            "OFFSET LEAST(%s, GREATEST((SELECT s.total FROM s) - 1, 0) / %s * %s))",
-            [offset, PAGE_SIZE, PAGE_SIZE],
-        ),
-    ]
-    sql = "".join(sql for sql, _ in parts)
-    params = [p for _, ps in parts for p in ps]
-    counts: dict[str, dict[str, int]] = {}
-    page_ids: list[int] = []
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for key, count, ids_of_page in cursor.fetchall():
-            if key == "page":
-                page_ids = ids_of_page
-                continue
-            name, _, value = key.partition(":")
-            counts.setdefault(name, {})[value] = count
-    total = counts.pop("total", {}).get("", 0)
-    return counts, total, page_ids
+# --- facets -------------------------------------------------------------------------------
 
 
 def _build_facets(params: SearchParams, counts, fields, municipalities) -> list[Facet]:
@@ -473,7 +346,7 @@ def search_offers(
     counts: dict[str, dict[str, int]] = {}
     total, page_ids = 0, []
     if not nothing:  # otherwise only words no offer can contain
-        counts, total, page_ids = _facets_and_page(
+        counts, total, page_ids = facets_and_page(
             matched,
             active,
             ids,
@@ -486,7 +359,7 @@ def search_offers(
     number = min(max(1, params.page), num_pages)
     params.page = number
     offers = _page_offers(page_ids, region)
-    filtered = _apply_filters(matched, active, ids, today)
+    filtered = apply_filters(matched, active, ids, today)
 
     markers: list[dict] = []
     if params.view == "map":

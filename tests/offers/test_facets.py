@@ -148,3 +148,10 @@ def test_facet_keys_follow_the_offers_places_and_fields(setup):
     result = search_offers(setup, SearchParams())
     assert counts(result, "municipality") == {"seesen": 3}
     assert counts(result, "field") == {"arbeit": 1, "sprache": 1}
+
+
+def test_facet_keys_of_different_values_never_collide():
+    from offers.selectors.facets import _CHOICE_KEYS, _CHOICE_VALUES
+
+    assert len(_CHOICE_KEYS) == sum(len(values) for values in _CHOICE_VALUES.values())
+    assert min(_CHOICE_KEYS) > 2**32  # above the rows for the total and the page

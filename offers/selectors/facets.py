@@ -1,5 +1,5 @@
 """Filters and facet counts of the offer search, on the facet keys stored with each offer
-(``Offer.facet_keys``: "kind:course", "lang:ar", "field:12", ...).
+(``Offer.facet_keys``: one integer per filter value, see ``offers.models.directory.facet_key``).
 
 The counts of every facet, the total and the ids of one page come from one query: the offers
 matching the text are read once (from a covering index when there is no text), each active
@@ -61,6 +61,7 @@ def filter_keys(active: dict[str, str], ids: dict[str, dict[str, int]]) -> dict[
 
 
 def apply_filters(queryset, active: dict[str, str], ids, today: date):
+    """The offers of ``queryset`` that pass every active filter (for the map's markers)."""
     keys = filter_keys(active, ids)
     if keys:
         queryset = queryset.filter(facet_keys__contains=list(keys.values()))

@@ -10,6 +10,7 @@ How a query word matches (``text_condition``):
 - a language name in German, English or the language itself ("arabisch", "Arabic",
   "العربية") also finds offers given in that language.
 All words must match (AND); results are ranked by ``ts_rank`` with the title weighted highest.
+Filters, facet counts and the page's ids come from one query (``offers.selectors.facets``).
 """
 
 from __future__ import annotations

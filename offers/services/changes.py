@@ -84,7 +84,7 @@ def serialise_places(formset) -> list[dict]:
     for place_form in formset.forms:
         if place_form.instance.pk is None and not place_form.has_changed():
             continue  # an empty extra form
-        if formset.can_delete and formset._should_delete_form(place_form):
+        if formset.can_delete and place_form.cleaned_data.get("DELETE"):
             continue
         record = {name: _json_value(place_form.cleaned_data.get(name)) for name in PLACE_FIELDS}
         records.append({"id": place_form.instance.pk, **record})

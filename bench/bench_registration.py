@@ -22,7 +22,8 @@ CONCURRENCY = 50
 SEATS = 300
 WORKSHOPS = 10
 TARGET_PER_SECOND = 200
-WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+# One sync worker per core: the load generator and PostgreSQL share the same two cores.
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 TARGET_P95 = 0.300
 
 

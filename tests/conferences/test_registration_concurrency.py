@@ -31,6 +31,8 @@ def rush(event_date, workshop=None) -> list[Exception]:
 
     def worker(offset: int) -> None:
         try:
+            # Connect first, so that all threads start racing at the same moment.
+            connection.ensure_connection()
             barrier.wait()
             for n in range(offset, REGISTRATIONS, THREADS):
                 services.registration_create(
@@ -55,18 +57,32 @@ def region():
     return RegionFactory(slug="rush")
 
 
-@pytest.fixture
-def slow_decision(monkeypatch):
-    """Widen the race window: 5 ms between deciding on a seat and writing the row.
+def widen_the_race_window(monkeypatch, seconds: float) -> None:
+    """Sleep between deciding on a seat and writing the row.
 
     Without it the unlocked variant would only overbook when two decisions happen to overlap
     (the whole decision takes well under a millisecond in the database); with it, every
-    overlap shows. The locked variants must stay exact with the same window."""
+    overlap shows. The locked variants must stay exact with the same kind of window."""
     original = seat_lock._statement()
     call = "conferences_place_registration(%s, %s, %s::bigint[], %s, %s)"
     assert call in original[0]
-    slow = original[0].replace(f"SELECT * FROM {call}", f"SELECT *, pg_sleep(0.005) FROM {call}")
+    slow = original[0].replace(
+        f"SELECT * FROM {call}", f"SELECT *, pg_sleep({seconds}) FROM {call}"
+    )
     monkeypatch.setattr(seat_lock, "_statement", lambda: (slow, original[1]))
+
+
+@pytest.fixture
+def slow_decision(monkeypatch):
+    # Short: with the lock, every registration of the date waits for this window in turn.
+    widen_the_race_window(monkeypatch, 0.005)
+
+
+@pytest.fixture
+def very_slow_decision(monkeypatch):
+    # Without the lock the registrations overlap; a long window makes the overlap certain
+    # even on a machine busy with other tests (a 5 ms window once let them pass one by one).
+    widen_the_race_window(monkeypatch, 0.05)
 
 
 def assert_first_come_first_served(registrations):
@@ -96,7 +112,7 @@ def test_parallel_registrations_fill_exactly_the_seats_of_a_workshop(region):
     assert all(r.workshop_id == workshop.pk for r in registrations)
 
 
-def test_without_the_lock_seats_are_overbooked(region, monkeypatch, slow_decision):
+def test_without_the_lock_seats_are_overbooked(region, monkeypatch, very_slow_decision):
     """Proof that the test above can fail: remove SELECT ... FOR UPDATE and seats overflow."""
     monkeypatch.setattr(services, "lock_rows", lambda queryset: queryset)
     monkeypatch.setattr(seat_lock, "LOCK_DATE", False)

@@ -106,7 +106,7 @@ def main() -> None:
                             "organisation": "Verein",
                             "accessibility_needs": "",
                             "consent": "on",
-                            "website": "",
+                            "homepage": "",
                         },
                     )
 

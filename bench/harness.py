@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+SAFE_URL_CHARS = "/?&=%:+,;@!$'()*~"
 
 
 def free_port() -> int:
@@ -100,7 +101,8 @@ class LightClient:
 
     def request(self, method: str, url: str, data: dict | None = None) -> Response:
         parts = urlsplit(url)
-        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        # Percent-encode what is not ASCII (e.g. search words in Arabic), keep the rest.
+        path = quote(parts.path + (f"?{parts.query}" if parts.query else ""), safe=SAFE_URL_CHARS)
         headers = {"Connection": "keep-alive"}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())

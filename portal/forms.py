@@ -23,14 +23,16 @@ class HoneypotField(forms.CharField):
 class HoneypotMixin(forms.Form):
     """A field people never see; bots that fill it are refused without a hint why."""
 
-    website = HoneypotField(
+    # Named like a field bots love to fill, and like no field of our models: a form may also
+    # have a real "website" field (organisations, providers).
+    homepage = HoneypotField(
         required=False,
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
+    def clean_homepage(self):
+        if self.cleaned_data.get("homepage"):
             raise forms.ValidationError(_("Your submission could not be accepted."))
         return ""
 

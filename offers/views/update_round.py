@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,7 +38,10 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     update_round = update_request.round
     offers = rounds.round_offers(update_round, update_request.organisation).order_by("title")
     if request.method == "POST":
-        offer = get_object_or_404(offers, pk=request.POST.get("offer") or 0)
+        offer_id = request.POST.get("offer", "")
+        if not offer_id.isdigit():  # a tampered form: no such offer, nothing changes
+            raise Http404
+        offer = get_object_or_404(offers, pk=int(offer_id))
         action = request.POST.get("action")
         if action == "confirm" and offer.status == Offer.Status.PUBLISHED:
             rounds.answer_confirm(update_request=update_request, offer=offer)

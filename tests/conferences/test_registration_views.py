@@ -18,7 +18,7 @@ def form_data(event_date, **extra):
         "name": "Amina Haddad",
         "email": "amina@example.org",
         "consent": "on",
-        "website": "",
+        "homepage": "",
         **extra,
     }
 
@@ -136,7 +136,7 @@ def test_garbage_input_gives_a_form_error_not_a_500(client, event, event_date):
 
 
 def test_the_honeypot_stops_bots(client, event, event_date):
-    response = client.post(register_url(event), form_data(event_date, website="http://spam"))
+    response = client.post(register_url(event), form_data(event_date, homepage="http://spam"))
     assert response.status_code == 400
     assert not Registration.objects.exists()
 

@@ -71,7 +71,7 @@ def test_staff_answer_a_join_request_by_mail(
 
 @pytest.mark.parametrize(
     "change",
-    [{"email": "not-an-address"}, {"name": ""}, {"privacy": ""}, {"website": "http://spam"}],
+    [{"email": "not-an-address"}, {"name": ""}, {"privacy": ""}, {"homepage": "http://spam"}],
     ids=["bad e-mail", "no name", "no consent", "honeypot"],
 )
 def test_a_bad_join_request_writes_nothing(client, group, change):

@@ -47,7 +47,7 @@ def test_an_unchanged_suggestion_without_message_is_refused(client, offer):
 
 
 def test_the_honeypot_refuses_bots(client, offer):
-    response = suggest(client, offer, title="Spam", website="http://spam.example")
+    response = suggest(client, offer, title="Spam", homepage="http://spam.example")
     assert response.status_code == 400
     assert not ChangeRequest.objects.exists()
 

@@ -88,7 +88,7 @@ def test_an_unknown_status_changes_nothing(client_of, editor_goslar, goslar):
 
 
 def test_a_filled_honeypot_stores_nothing(client, goslar):
-    response = client.post("/goslar/accessibility/", {**VALID, "website": "http://spam"})
+    response = client.post("/goslar/accessibility/", {**VALID, "homepage": "http://spam"})
     assert response.status_code == 400
     assert not BarrierReport.objects.exists()
     assert not OutgoingMail.objects.exists()

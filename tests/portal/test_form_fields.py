@@ -17,7 +17,7 @@ class OrganisationLikeForm(forms.Form):
 def test_the_honeypot_is_out_of_sight_and_out_of_the_accessibility_tree():
     html = render_to_string("includes/form_fields.html", {"form": ContactForm()})
     assert '<div class="hp-field" aria-hidden="true">' in html
-    assert 'name="website"' in html and 'tabindex="-1"' in html
+    assert 'name="homepage"' in html and 'tabindex="-1"' in html
 
 
 def test_a_real_field_called_website_is_shown_like_any_other():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -82,11 +83,19 @@ def offer_detail(request: HttpRequest, region: str, pk: int) -> HttpResponse:
     return render(request, template, context)
 
 
+PROVIDERS_PER_PAGE = 60
+
+
 def provider_list(request: HttpRequest, region: str) -> HttpResponse:
     region_obj = public_region(request, region)
-    providers = opendata.public_providers(region_obj)
+    # get_page() answers the last or first page for a number out of range or not a number.
+    page = Paginator(opendata.public_providers(region_obj), PROVIDERS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
-        request, "offers/provider_list.html", {"region": region_obj, "providers": providers}
+        request,
+        "offers/provider_list.html",
+        {"region": region_obj, "providers": page.object_list, "page": page},
     )
 
 

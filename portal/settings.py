@@ -133,6 +133,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Integrationsportal"
+# Accept the code of the previous 30-second step too (RFC 6238 drift allowance): a code typed
+# just before the step changes still works. allauth's default of 0 rejected such logins.
+MFA_TOTP_TOLERANCE = 1
 # Staff pages require a second factor; `make run` relaxes this for local trials only.
 STAFF_REQUIRE_MFA = env.boolean("STAFF_REQUIRE_MFA", True)
 

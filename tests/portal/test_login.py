@@ -24,6 +24,18 @@ def test_staff_log_in_with_email_password_and_totp(client, goslar):
     assert response.status_code == 200
 
 
+def test_a_code_from_the_previous_30_seconds_still_logs_in(client, goslar):
+    """Typed just before the step changed: accepted (one step of drift allowance)."""
+    import time
+
+    user = staff_user(goslar, Role.COORDINATOR, with_totp=False)
+    secret = add_totp(user)
+    client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    previous = pyotp.TOTP(secret).at(time.time() - 30)
+    response = client.post(reverse("mfa_authenticate"), {"code": previous})
+    assert response.status_code == 302
+
+
 def test_a_wrong_totp_code_does_not_log_in(client, goslar):
     user = staff_user(goslar, Role.COORDINATOR, with_totp=False)
     add_totp(user)

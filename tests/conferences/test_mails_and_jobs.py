@@ -76,7 +76,7 @@ def test_cancelling_the_event_notifies_everyone(
 def test_reminders_go_out_once_n_days_before(goslar, deliver, django_capture_on_commit_callbacks):
     goslar.reminder_days_before = 3
     goslar.save()
-    start = timezone.now().replace(hour=10, minute=0) + timedelta(days=3)
+    start = timezone.localtime().replace(hour=10, minute=0) + timedelta(days=3)
     event_date = EventDateFactory(event=EventFactory(region=goslar), start=start)
     RegistrationFactory(event_date=event_date)
     RegistrationFactory(event_date=event_date, status=Registration.Status.WAITING)

@@ -26,6 +26,14 @@ def owning_app(path: Path) -> str:
 class Command(makemessages.Command):
     help = "Update <app>/locale/*/LC_MESSAGES/django.po for all apps or one (--app)."
 
+    # Catalogues sorted by msgid and without source locations: a new string lands in one
+    # predictable place and moving code does not rewrite the file, so parallel branches that
+    # each add strings rarely conflict.
+    msgmerge_options = [*makemessages.Command.msgmerge_options, "--sort-output"]
+    msguniq_options = [*makemessages.Command.msguniq_options, "--sort-output"]
+    msgattrib_options = [*makemessages.Command.msgattrib_options, "--sort-output"]
+    xgettext_options = [*makemessages.Command.xgettext_options, "--sort-output"]
+
     def add_arguments(self, parser):
         super().add_arguments(parser)
         parser.add_argument("--app", choices=["portal", *APPS], help="Only this app's catalogue.")
@@ -46,9 +54,16 @@ class Command(makemessages.Command):
         ]
         options.setdefault("no_obsolete", True)
         options["no_obsolete"] = True
+        options["no_location"] = True
         for app in ("portal", *APPS):
             (settings.BASE_DIR / app / "locale").mkdir(exist_ok=True)
         super().handle(*args, **options)
+        for catalogue in settings.BASE_DIR.glob("*/locale/*/LC_MESSAGES/django.po"):
+            # The extraction date changes on every run and would make every branch conflict.
+            lines = catalogue.read_text(encoding="utf-8").splitlines(keepends=True)
+            kept = [line for line in lines if not line.startswith('"POT-Creation-Date:')]
+            if kept != lines:
+                catalogue.write_text("".join(kept), encoding="utf-8")
 
     def find_files(self, root):
         files = []

@@ -85,6 +85,21 @@ def test_the_footer_links_the_regions_legal_pages(client, goslar):
     assert 'href="/goslar/accessibility/"' in html
 
 
+@pytest.mark.parametrize("path", ["/", "/goslar/", "/goslar/privacy/"])
+def test_every_footer_offers_the_staff_login(client, goslar, path):
+    html = client.get(path, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    footer = html[html.index("<footer") :]
+    assert 'href="/accounts/login/"' in footer
+    assert "Anmelden für Mitarbeitende" in footer
+
+
+def test_a_logged_in_person_finds_the_back_office_in_the_footer(client, goslar, editor_goslar):
+    client.force_login(editor_goslar)
+    footer = client.get("/goslar/").content.decode().split("<footer", 1)[1]
+    assert 'href="/staff/"' in footer
+    assert "/accounts/login/" not in footer
+
+
 @pytest.mark.django_db
 def test_an_unknown_region_answers_404(client):
     assert client.get("/atlantis/").status_code == 404

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
+from django.db.models import F, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from conferences.models import Event, EventDate, ProgrammeItem, Registration, Workshop
@@ -71,32 +71,13 @@ def past_events(region: Region):
     return _with_dates(events)
 
 
-def seats_taken(date_ids: Iterable[int]) -> tuple[dict[int, int], dict[int, int]]:
-    """Seat holders per date and per workshop, in one grouped query."""
-    per_date: dict[int, int] = defaultdict(int)
-    per_workshop: dict[int, int] = {}
-    rows = (
-        Registration.objects.filter(
-            event_date_id__in=list(date_ids), status__in=Registration.SEAT_STATUSES
-        )
-        .values_list("event_date_id", "workshop_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for date_id, workshop_id, n in rows:
-        per_date[date_id] += n
-        if workshop_id:
-            per_workshop[workshop_id] = n
-    return per_date, per_workshop
-
-
 def _remaining(seats: int | None, taken: int) -> int | None:
     return None if seats is None else max(seats - taken, 0)
 
 
 def annotate_seats(dates: list[EventDate]) -> list[EventDate]:
     """Set ``taken`` and ``remaining`` (None = no limit) on dates and their workshops."""
-    per_date, per_workshop = seats_taken(d.pk for d in dates)
+    per_date, per_workshop = Registration.objects.seats_taken(d.pk for d in dates)
     for event_date in dates:
         event_date.taken = per_date.get(event_date.pk, 0)
         event_date.remaining = _remaining(event_date.seats, event_date.taken)

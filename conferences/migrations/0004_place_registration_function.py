@@ -1,4 +1,4 @@
-"""The seat decision of a new registration as a database function (see services/seat_lock.py).
+"""The seat decision of a new registration as a database function (replaced by 0005; see services/seats.py).
 
 Changing the rules means a new migration with CREATE OR REPLACE FUNCTION.
 """

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from collections import defaultdict
+from collections.abc import Iterable
 
 from django.db import models
+from django.db.models import Count
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +33,27 @@ class RegistrationQuerySet(RegionScopedQuerySet):
     def waiting(self):
         """The waiting list, first come first served."""
         return self.filter(status=Registration.Status.WAITING).order_by("waiting_since", "id")
+
+    def seats_taken(self, date_ids: Iterable[int]) -> tuple[dict[int, int], dict[int, int]]:
+        """Seat holders per date and per workshop, in one grouped query.
+
+        The one count of seats: shown to visitors and staff, and used under the lock by
+        ``conferences.services.seats`` (whose database function counts the same statuses).
+        """
+        per_date: dict[int, int] = defaultdict(int)
+        per_workshop: dict[int, int] = {}
+        rows = (
+            self.filter(event_date_id__in=list(date_ids))
+            .holding_seat()
+            .values_list("event_date_id", "workshop_id")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for date_id, workshop_id, n in rows:
+            per_date[date_id] += n
+            if workshop_id:
+                per_workshop[workshop_id] = n
+        return dict(per_date), per_workshop
 
 
 class Registration(models.Model):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from conferences.models import Event, EventDate, ProgrammeItem, Registration, Workshop
-from conferences.services import mails
+from conferences.services import mails, seats
 from conferences.services.registrations import rebalance
 
 
@@ -27,14 +27,28 @@ def event_set_registration_closed(*, event: Event, closed: bool) -> Event:
 
 
 def event_cancel(*, event: Event) -> int:
-    """Cancel the event and every registration; everyone registered is told. Returns how many."""
+    """Cancel the event and every registration; everyone registered is told. Returns how many.
+
+    Takes the locks of every date first, as registrations and promotions do: a registration
+    that arrives meanwhile waits, then finds the event cancelled and is refused, instead of
+    being confirmed for a cancelled event and never told.
+    """
     with transaction.atomic():
-        Event.objects.select_for_update().filter(pk=event.pk).first()
-        event.status = Event.Status.CANCELLED
-        event.save(update_fields=["status", "updated_at"])
-        registrations = list(
-            Registration.objects.select_for_update().filter(event_date__event=event).active()
+        date_ids = list(EventDate.objects.filter(event=event).values_list("pk", flat=True))
+        capacity = seats.lock(
+            date_ids=date_ids,
+            registrations=Registration.objects.filter(event_date__event=event).active(),
         )
+        # Under the locks a second cancellation (double submit) finds nothing left to do.
+        if (
+            not Event.objects.filter(pk=event.pk)
+            .exclude(status=Event.Status.CANCELLED)
+            .update(status=Event.Status.CANCELLED, updated_at=timezone.now())
+        ):
+            event.status = Event.Status.CANCELLED
+            return 0
+        event.status = Event.Status.CANCELLED
+        registrations = list(capacity.registrations.values())
         now = timezone.now()
         for registration in registrations:
             registration.status = Registration.Status.CANCELLED

@@ -1,24 +1,23 @@
-"""Seats and waiting lists: every write that changes who holds a seat goes through here.
+"""Registrations: register, cancel, change workshops, move, check in.
 
-The promise: seats are never exceeded, per date and per workshop, however many people
-register at once. Each write locks the capacity rows (the date first, then its workshops, both
-in primary-key order so two transactions never wait on each other crosswise), counts, and
-writes, in one durable transaction. Mails are sent by a job after the commit.
+Every writer that changes who holds a seat takes its locks and asks the rule through
+``conferences.services.seats`` (lock order, the rule, promotion from the waiting list); this
+module validates what people ask for, names what went wrong, and says which mail goes out.
+Mails are sent by a job after the commit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from uuid import UUID
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from conferences.models import EventDate, Registration, Workshop
-from conferences.services import mails, seat_lock
+from conferences.services import mails, seats
 
 Status = Registration.Status
 
@@ -87,72 +86,6 @@ class ParticipantData:
     consent: bool = False
 
 
-@dataclass
-class Capacity:
-    """Locked dates and workshops with the seats taken in each (holders only)."""
-
-    dates: dict[int, EventDate]
-    workshops: dict[int, Workshop]
-    taken_on_date: dict[int, int] = field(default_factory=dict)
-    taken_in_workshop: dict[int, int] = field(default_factory=dict)
-
-    def date_has_seat(self, date_id: int) -> bool:
-        seats = self.dates[date_id].seats
-        return seats is None or self.taken_on_date.get(date_id, 0) < seats
-
-    def workshop_has_seat(self, workshop_id: int) -> bool:
-        seats = self.workshops[workshop_id].seats
-        return seats is None or self.taken_in_workshop.get(workshop_id, 0) < seats
-
-    def take(self, date_id: int, workshop_id: int | None) -> None:
-        self.taken_on_date[date_id] = self.taken_on_date.get(date_id, 0) + 1
-        if workshop_id:
-            self.taken_in_workshop[workshop_id] = self.taken_in_workshop.get(workshop_id, 0) + 1
-
-    def recount(self) -> None:
-        """Count the seat holders of the locked dates (one grouped query)."""
-        self.taken_on_date = dict.fromkeys(self.dates, 0)
-        self.taken_in_workshop = {}
-        rows = (
-            Registration.objects.filter(
-                event_date_id__in=list(self.dates), status__in=Registration.SEAT_STATUSES
-            )
-            .values_list("event_date_id", "workshop_id")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        for date_id, workshop_id, n in rows:
-            self.taken_on_date[date_id] += n
-            if workshop_id:
-                self.taken_in_workshop[workshop_id] = n
-
-
-def lock_rows(queryset: QuerySet) -> QuerySet:
-    """SELECT ... FOR UPDATE. A module-level function so a test can remove the lock and show
-    that seats are then overbooked."""
-    return queryset.select_for_update(of=("self",))
-
-
-def lock_capacity(*, date_ids: Iterable[int], all_workshops: bool = True) -> Capacity:
-    """Lock the dates (and their workshops) in a fixed order, then count who holds a seat."""
-    date_ids = sorted(set(date_ids))
-    dates = {
-        d.pk: d
-        for d in lock_rows(
-            EventDate.objects.select_related("event").filter(pk__in=date_ids)
-        ).order_by("pk")
-    }
-    workshops: dict[int, Workshop] = {}
-    if all_workshops:
-        workshops = {
-            w.pk: w
-            for w in lock_rows(Workshop.objects.filter(event_date_id__in=date_ids)).order_by("pk")
-        }
-    capacity = Capacity(dates=dates, workshops=workshops)
-    capacity.recount()
-    return capacity
-
-
 def _validated_choices(event_date: EventDate, workshops: list[Workshop | None]) -> list[int]:
     """Workshop ids in order of preference; all must belong to the date, none twice."""
     ids = [w.pk for w in workshops if w is not None]
@@ -186,7 +119,8 @@ def registration_create(
     by unique constraints, so the common case pays no extra query while the date is locked.
 
     Everything that does not depend on the seats is prepared before the lock is taken; the
-    lock, the decision, the INSERT and the COMMIT are one round trip (see ``seat_lock``).
+    lock, the decision, the INSERT and the COMMIT are one round trip
+    (``seats.place_and_insert``).
     """
     choices = [w.pk for w in (first_choice, second_choice) if w is not None]
     if len(set(choices)) != len(choices):
@@ -208,18 +142,16 @@ def registration_create(
     )
     try:
         with transaction.atomic(durable=True):
-            # One statement under the lock, committed in the same round trip (seat_lock).
-            outcome = seat_lock.place_and_insert(
+            # One statement under the lock, committed in the same round trip.
+            decision = seats.place_and_insert(
                 registration,
                 event_id=event_date.event_id,
                 choices=choices,
                 check_open=check_open,
             )
-            if outcome.problem:
-                raise _PROBLEMS[outcome.problem]()
-            mails.after_commit(
-                registration, "confirmed" if outcome.status == Status.CONFIRMED else "waiting"
-            )
+            if decision.problem:
+                raise _PROBLEMS[decision.problem]()
+            mails.after_commit(registration, "confirmed" if decision.seat else "waiting")
     except IntegrityError as error:
         if idempotency_key:
             existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
@@ -231,61 +163,37 @@ def registration_create(
     return registration, True
 
 
-def promote_waiting(capacity: Capacity, date_id: int) -> list[Registration]:
-    """Move people up from the waiting list, first come first served, while seats are free.
-
-    Must run inside the transaction that holds the lock on the date and all its workshops.
-    A person waiting for a full workshop does not block the next person whose workshop has
-    a seat; each moves up into the first of their choices with a seat.
-    """
-    promoted: list[Registration] = []
-    if capacity.dates[date_id].event.is_cancelled or capacity.dates[date_id].cancelled:
-        return promoted
-    now = timezone.now()
-    for registration in Registration.objects.filter(event_date_id=date_id).waiting():
-        if not capacity.date_has_seat(date_id):
-            break
-        preferences = [
-            pk
-            for pk in (
-                registration.workshop_id,
-                registration.first_choice_id,
-                registration.second_choice_id,
-            )
-            if pk and pk in capacity.workshops
-        ]
-        preferences = list(dict.fromkeys(preferences))
-        has_workshops = any(w.event_date_id == date_id for w in capacity.workshops.values())
-        if has_workshops and not preferences:
-            continue
-        target = next((w for w in preferences if capacity.workshop_has_seat(w)), None)
-        if preferences and target is None:
-            continue
-        registration.status = Status.CONFIRMED
-        registration.workshop_id = target
-        registration.promoted_at = now
-        registration.save(update_fields=["status", "workshop", "promoted_at"])
-        capacity.take(date_id, target)
-        promoted.append(registration)
-        mails.after_commit(registration, "moved_up")
-    return promoted
-
-
 def rebalance(*, event_date_ids: Iterable[int]) -> list[Registration]:
     """After staff changed seats: fill freed seats from the waiting lists."""
-    promoted: list[Registration] = []
     with transaction.atomic():
-        capacity = lock_capacity(date_ids=event_date_ids)
-        for date_id in capacity.dates:
-            promoted += promote_waiting(capacity, date_id)
-    return promoted
+        return seats.recount_and_promote(seats.lock(date_ids=event_date_ids))
+
+
+def _lock_with(
+    registration: Registration, *, date_ids: Iterable[int] = ()
+) -> tuple[seats.Capacity, Registration]:
+    """Lock the registration's date (and ``date_ids``), then the registration itself.
+
+    Staff may move the registration to another date while we wait for the lock; then the
+    locks are taken again for the date it is on now.
+    """
+    for _attempt in range(3):
+        current = Registration.objects.values_list("event_date_id", flat=True).get(
+            pk=registration.pk
+        )
+        capacity = seats.lock(
+            date_ids={current, *date_ids},
+            registrations=Registration.objects.filter(pk=registration.pk),
+        )
+        if registration.pk in capacity.registrations:
+            return capacity, capacity.registrations[registration.pk]
+    raise RegistrationError(_("The registration is being changed. Please try again."))
 
 
 def registration_cancel(*, registration: Registration, notify: bool = True) -> Registration:
     """The participant (or staff) cancels; a freed seat goes to the waiting list at once."""
     with transaction.atomic():
-        capacity = lock_capacity(date_ids=[registration.event_date_id])
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        capacity, registration = _lock_with(registration)
         if not registration.is_active:
             return registration
         registration.status = Status.CANCELLED
@@ -293,8 +201,7 @@ def registration_cancel(*, registration: Registration, notify: bool = True) -> R
         registration.save(update_fields=["status", "cancelled_at"])
         if notify:
             mails.after_commit(registration, "cancelled")
-        capacity.recount()
-        promote_waiting(capacity, registration.event_date_id)
+        seats.recount_and_promote(capacity)
     return registration
 
 
@@ -310,22 +217,16 @@ def registration_change_workshops(
     nothing changes (NoSeat). Someone on the waiting list now waits for the new first choice.
     """
     with transaction.atomic():
-        capacity = lock_capacity(date_ids=[registration.event_date_id])
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        capacity, registration = _lock_with(registration)
         if not registration.is_active or registration.status == Status.ATTENDED:
             raise RegistrationClosed(_("This registration can no longer be changed."))
-        choices = _validated_choices(registration.event_date, [first_choice, second_choice])
+        choices = _validated_choices(
+            capacity.dates[registration.event_date_id], [first_choice, second_choice]
+        )
         if not choices:
             raise InvalidChoice(_("Please choose a workshop."))
         if registration.status == Status.CONFIRMED:
-            target = next(
-                (
-                    w
-                    for w in choices
-                    if w == registration.workshop_id or capacity.workshop_has_seat(w)
-                ),
-                None,
-            )
+            target = capacity.first_with_seat(choices, held=registration.workshop_id)
             if target is None:
                 raise NoSeat(_("The workshops you chose are full. Your seat stays as it was."))
             registration.workshop_id = target
@@ -335,8 +236,76 @@ def registration_change_workshops(
         registration.second_choice_id = choices[1] if len(choices) > 1 else None
         registration.save(update_fields=["workshop", "first_choice", "second_choice"])
         mails.after_commit(registration, "changed")
-        capacity.recount()
-        promote_waiting(capacity, registration.event_date_id)
+        seats.recount_and_promote(capacity)
+    return registration
+
+
+def _already_on(event_date_id: int, registration: Registration) -> bool:
+    """Whether the same e-mail holds a seat or waits on that date. Asked under the date's lock,
+    which every new registration for the date waits for, so the answer stays true."""
+    return (
+        Registration.objects.active()
+        .filter(event_date_id=event_date_id, email__iexact=registration.email)
+        .exclude(pk=registration.pk)
+        .exists()
+    )
+
+
+def registration_move_date(
+    *,
+    registration: Registration,
+    event_date: EventDate,
+    first_choice: Workshop | None = None,
+    second_choice: Workshop | None = None,
+) -> Registration:
+    """The participant moves to another date of the same event (self-service).
+
+    The same rule as registering there (``seats.decide``): registration must be open for the
+    new date, the first choice with a seat is taken, otherwise the waiting list of the first
+    choice. Someone who holds a seat keeps it unless the new date has one for them (NoSeat);
+    someone on the waiting list joins the new date's waiting list at its end. The seat left
+    behind goes to the old date's waiting list.
+    """
+    with transaction.atomic():
+        capacity, registration = _lock_with(registration, date_ids=[event_date.pk])
+        source_date_id = registration.event_date_id
+        source = capacity.dates[source_date_id]
+        if not registration.is_active or registration.status == Status.ATTENDED:
+            raise RegistrationClosed(_("This registration can no longer be changed."))
+        if event_date.pk == source_date_id:
+            raise InvalidDate(_("You are already registered for this date."))
+        choices = [w.pk for w in (first_choice, second_choice) if w is not None]
+        if len(set(choices)) != len(choices):
+            raise InvalidChoice(_("Please choose two different workshops."))
+        decision = seats.decide(
+            capacity, event_id=source.event_id, date_id=event_date.pk, choices=choices
+        )
+        if decision.problem:
+            raise _PROBLEMS[decision.problem]()
+        if _already_on(event_date.pk, registration):
+            raise AlreadyRegistered(_("You are already registered for that date."))
+        if registration.holds_seat and not decision.seat:
+            raise NoSeat(_("That date is full. Your seat stays as it was."))
+        registration.event_date_id = event_date.pk
+        registration.status = decision.status
+        registration.workshop_id = decision.workshop_id
+        registration.first_choice_id = choices[0] if choices else None
+        registration.second_choice_id = choices[1] if len(choices) > 1 else None
+        registration.waiting_since = None if decision.seat else timezone.now()
+        registration.reminder_sent_at = None
+        registration.save(
+            update_fields=[
+                "event_date",
+                "status",
+                "workshop",
+                "first_choice",
+                "second_choice",
+                "waiting_since",
+                "reminder_sent_at",
+            ]
+        )
+        mails.after_commit(registration, "changed")
+        seats.recount_and_promote(capacity)
     return registration
 
 
@@ -345,44 +314,41 @@ def registration_move(
 ) -> Registration:
     """Staff move a participant to another workshop and/or date of the same event.
 
-    The target needs a free seat; the seat left behind goes to that waiting list.
+    The target needs a free seat (staff decide; the waiting list is not jumped by accident);
+    someone on the waiting list who is moved gets that seat. The seat left behind goes to that
+    date's waiting list.
     """
-    if event_date.event_id != registration.event_date.event_id:
-        raise InvalidChoice(_("Please choose a date of the same event."))
-    source_date_id = registration.event_date_id
     with transaction.atomic():
-        capacity = lock_capacity(date_ids={source_date_id, event_date.pk})
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        capacity, registration = _lock_with(registration, date_ids=[event_date.pk])
+        source_date_id = registration.event_date_id
+        if event_date.event_id != capacity.dates[source_date_id].event_id:
+            raise InvalidChoice(_("Please choose a date of the same event."))
         if not registration.is_active:
             raise RegistrationClosed(_("A cancelled registration cannot be moved."))
         if workshop is not None and workshop.event_date_id != event_date.pk:
             raise InvalidChoice
-        date_workshops = [
-            w for w in capacity.workshops.values() if w.event_date_id == event_date.pk
-        ]
-        if date_workshops and workshop is None:
+        if capacity.workshops_of(event_date.pk) and workshop is None:
             raise InvalidChoice(_("Please choose a workshop."))
-        if event_date.pk != source_date_id and (
-            Registration.objects.active()
-            .filter(event_date=event_date, email__iexact=registration.email)
-            .exists()
-        ):
-            raise AlreadyRegistered(_("This person is already registered for that date."))
         same_date = event_date.pk == source_date_id
+        if not same_date and _already_on(event_date.pk, registration):
+            raise AlreadyRegistered(_("This person is already registered for that date."))
         holds = registration.holds_seat
-        needs_date_seat = not (same_date and holds)
-        if needs_date_seat and not capacity.date_has_seat(event_date.pk):
+        if not (same_date and holds) and not capacity.date_has_seat(event_date.pk):
             raise NoSeat(_("That date is full."))
-        needs_workshop_seat = workshop is not None and not (
-            same_date and holds and registration.workshop_id == workshop.pk
+        keeps_workshop = (
+            same_date and holds and workshop is not None and registration.workshop_id == workshop.pk
         )
-        if needs_workshop_seat and not capacity.workshop_has_seat(workshop.pk):
+        if (
+            workshop is not None
+            and not keeps_workshop
+            and not capacity.workshop_has_seat(workshop.pk)
+        ):
             raise NoSeat(_("That workshop is full."))
-        registration.event_date = event_date
-        registration.workshop = workshop
+        registration.event_date_id = event_date.pk
+        registration.workshop_id = workshop.pk if workshop else None
         if workshop is not None:
-            registration.first_choice = workshop
-            registration.second_choice = None
+            registration.first_choice_id = workshop.pk
+            registration.second_choice_id = None
         if registration.status == Status.WAITING:
             registration.status = Status.CONFIRMED
             registration.promoted_at = timezone.now()
@@ -397,16 +363,14 @@ def registration_move(
             ]
         )
         mails.after_commit(registration, "changed")
-        capacity.recount()
-        for date_id in capacity.dates:
-            promote_waiting(capacity, date_id)
+        seats.recount_and_promote(capacity)
     return registration
 
 
 def registration_set_attended(*, registration: Registration, attended: bool) -> Registration:
     """Check-in on the day (and its undo). Only people with a seat can be checked in."""
     with transaction.atomic():
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        _capacity, registration = _lock_with(registration)
         if attended and registration.status == Status.CONFIRMED:
             registration.status = Status.ATTENDED
             registration.checked_in_at = timezone.now()

@@ -14,7 +14,7 @@ from django.db import connection
 
 from conferences.models import Registration
 from conferences.services import registrations as services
-from conferences.services import seat_lock
+from conferences.services import seats
 from tests.conferences.factories import EventDateFactory, EventFactory, WorkshopFactory
 from tests.factories import RegionFactory
 
@@ -63,13 +63,11 @@ def widen_the_race_window(monkeypatch, seconds: float) -> None:
     Without it the unlocked variant would only overbook when two decisions happen to overlap
     (the whole decision takes well under a millisecond in the database); with it, every
     overlap shows. The locked variants must stay exact with the same kind of window."""
-    original = seat_lock._statement()
-    call = "conferences_place_registration(%s, %s, %s::bigint[], %s, %s)"
-    assert call in original[0]
-    slow = original[0].replace(
-        f"SELECT * FROM {call}", f"SELECT *, pg_sleep({seconds}) FROM {call}"
-    )
-    monkeypatch.setattr(seat_lock, "_statement", lambda: (slow, original[1]))
+    sql, *rest = seats._statement()
+    call = seats.FUNCTION_CALL
+    assert f"SELECT * FROM {call}" in sql
+    slow = sql.replace(f"SELECT * FROM {call}", f"SELECT *, pg_sleep({seconds}) FROM {call}")
+    monkeypatch.setattr(seats, "_statement", lambda: (slow, *rest))
 
 
 @pytest.fixture
@@ -114,8 +112,8 @@ def test_parallel_registrations_fill_exactly_the_seats_of_a_workshop(region):
 
 def test_without_the_lock_seats_are_overbooked(region, monkeypatch, very_slow_decision):
     """Proof that the test above can fail: remove SELECT ... FOR UPDATE and seats overflow."""
-    monkeypatch.setattr(services, "lock_rows", lambda queryset: queryset)
-    monkeypatch.setattr(seat_lock, "LOCK_DATE", False)
+    monkeypatch.setattr(seats, "lock_rows", lambda queryset: queryset)
+    monkeypatch.setattr(seats, "LOCK_IN_DATABASE", False)
     event_date = EventDateFactory(event=EventFactory(region=region), seats=SEATS)
     rush(event_date)
     confirmed = Registration.objects.filter(

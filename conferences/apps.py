@@ -8,7 +8,10 @@ class ConferencesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from conferences import translatable
         from portal.selectors import REGION_HISTORY_MODELS
+
+        translatable.register()
 
         REGION_HISTORY_MODELS.update(
             {"conferences.Event": "region_id", "conferences.Venue": "region_id"}

@@ -8,10 +8,11 @@ class NetworksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from networks import annex_content
+        from networks import annex_content, translatable
         from portal.selectors import REGION_HISTORY_MODELS
 
         annex_content.register()
+        translatable.register()
         REGION_HISTORY_MODELS.update(
             {
                 "networks.Organisation": "region_id",

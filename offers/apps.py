@@ -8,10 +8,11 @@ class OffersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from offers import annexes
+        from offers import annexes, translatable
         from portal.selectors import REGION_HISTORY_MODELS
 
         annexes.register()
+        translatable.register()
         REGION_HISTORY_MODELS.update(
             {
                 "offers.Offer": "region_id",

@@ -39,6 +39,8 @@ class RegionAdmin(RegionScopedAdmin):
     list_display = ["name", "slug", "county_key", "office_name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ContactInline, TeamInline, StatisticInline]
+    # The region's own staff choose these on the back-office's translations page.
+    exclude = ["translation_languages", "outdated_translations", "machine_translation"]
 
     def has_add_permission(self, request):
         return request.user.is_superuser  # superusers manage regions

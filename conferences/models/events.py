@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -149,6 +150,7 @@ class Event(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 
+    translations = GenericRelation("portal.Translation")
     history = HistoricalRecords(m2m_fields=[fields_of_action])
     objects = EventQuerySet.as_manager()
 
@@ -250,6 +252,7 @@ class ProgrammeItem(models.Model):
     title = models.CharField(_("title"), max_length=200)
     speaker = models.CharField(_("speaker"), max_length=200, blank=True)
 
+    translations = GenericRelation("portal.Translation")
     objects = ProgrammeItemQuerySet.as_manager()
 
     class Meta:
@@ -297,6 +300,7 @@ class Workshop(models.Model):
         verbose_name=_("measures of the integration concept"),
     )
 
+    translations = GenericRelation("portal.Translation")
     history = HistoricalRecords()
     objects = WorkshopQuerySet.as_manager()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -58,6 +59,7 @@ class IntegrationConcept(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    translations = GenericRelation("portal.Translation")
     history = HistoricalRecords()
     objects = ConceptQuerySet.as_manager()
 
@@ -108,6 +110,7 @@ class Guideline(models.Model):
     text = models.TextField(_("text"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    translations = GenericRelation("portal.Translation")
     history = HistoricalRecords()
     objects = ConceptPartQuerySet.as_manager()
 
@@ -141,6 +144,7 @@ class ConceptChapter(models.Model):
     goals = models.TextField(_("goals"), blank=True, help_text=_("Markdown."))
     updated_at = models.DateTimeField(auto_now=True)
 
+    translations = GenericRelation("portal.Translation")
     history = HistoricalRecords()
     objects = ConceptPartQuerySet.as_manager()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -73,6 +74,7 @@ class WorkingGroup(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    translations = GenericRelation("portal.Translation")
     history = HistoricalRecords()
     objects = WorkingGroupQuerySet.as_manager()
 

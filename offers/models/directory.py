@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -235,6 +236,7 @@ class Offer(models.Model):
     # and counts all facets in one pass over this column instead of joining fields and places.
     facet_keys = ArrayField(models.BigIntegerField(), default=list, editable=False)
 
+    translations = GenericRelation("portal.Translation")
     history = HistoricalRecords(
         m2m_fields=[fields_of_action],
         excluded_fields=[

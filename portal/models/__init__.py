@@ -11,6 +11,7 @@ from portal.models.regions import (
     RegionStatistic,
     TeamMember,
 )
+from portal.models.translations import Translation
 
 __all__ = [
     "BarrierReport",
@@ -26,5 +27,6 @@ __all__ = [
     "RegionStatistic",
     "Role",
     "TeamMember",
+    "Translation",
     "User",
 ]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from portal.models.languages import validate_target_language
 
 # Region pages live at /<slug>/, so a slug may not shadow a top-level route.
 RESERVED_SLUGS = {
@@ -75,6 +79,10 @@ class Region(models.Model):
         MARK = "mark", _("Mark as not confirmed")
         HIDE = "hide", _("Hide from the public")
 
+    class OutdatedTranslations(models.TextChoices):
+        NOTE = "note", _("Shown with a note that the German text has changed")
+        HIDE = "hide", _("Hidden: the German text is shown instead")
+
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(
         _("address"), unique=True, max_length=60, validators=[validate_region_slug]
@@ -122,6 +130,27 @@ class Region(models.Model):
         help_text=_("Leave empty to show no map tiles (no request to a third party)."),
     )
     map_attribution = models.CharField(_("map attribution"), max_length=300, blank=True)
+    # Content translations (portal.translations): German is the source, these the targets.
+    translation_languages = ArrayField(
+        models.CharField(max_length=15, validators=[validate_target_language]),
+        default=list,
+        blank=True,
+        verbose_name=_("languages our texts are translated into"),
+    )
+    outdated_translations = models.CharField(
+        _("translations whose German text has changed are"),
+        max_length=10,
+        choices=OutdatedTranslations.choices,
+        default=OutdatedTranslations.NOTE,
+    )
+    machine_translation = models.BooleanField(
+        _("offer machine translation"),
+        default=False,
+        help_text=_(
+            "Only when the portal's operator has configured a provider: the German texts are "
+            "then sent to it when staff ask for a machine translation."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
@@ -182,6 +211,7 @@ class TeamMember(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
 
+    translations = GenericRelation("portal.Translation")
     history = HistoricalRecords()
     objects = RegionScopedQuerySet.as_manager()
 
@@ -204,6 +234,7 @@ class RegionStatistic(models.Model):
     source = models.CharField(_("source"), max_length=300)
     order = models.PositiveIntegerField(_("order"), default=0)
 
+    translations = GenericRelation("portal.Translation")
     history = HistoricalRecords()
     objects = RegionScopedQuerySet.as_manager()
 
@@ -252,6 +283,7 @@ class FieldOfAction(models.Model):
     description = models.TextField(_("short description"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0)
 
+    translations = GenericRelation("portal.Translation")
     history = HistoricalRecords()
     objects = RegionScopedQuerySet.as_manager()
 

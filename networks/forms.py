@@ -121,7 +121,7 @@ class JoinRequestForm(HoneypotMixin, forms.ModelForm):
 
     class Meta:
         model = JoinRequest
-        fields = ["name", "organisation_name", "email", "phone", "message"]
+        fields = ["name", "organisation_name", "email", "phone", "message", "public_consent"]
         widgets = {"message": forms.Textarea(attrs={"rows": 4})}
 
 
@@ -330,13 +330,15 @@ class MeetingDocumentForm(forms.Form):
 
 
 class JoinRequestAnswerForm(forms.Form):
+    """The answer to a join request; the decision comes from the button pressed."""
+
     status = forms.ChoiceField(
         label=_("Decision"),
         choices=[
             (JoinRequest.Status.ACCEPTED, _("Accept")),
             (JoinRequest.Status.DECLINED, _("Decline")),
         ],
-        widget=forms.RadioSelect,
+        error_messages={"required": _("Please press “Accept” or “Decline”.")},
     )
     answer = forms.CharField(
         label=_("Answer to the person"), widget=forms.Textarea(attrs={"rows": 5}), max_length=4000

@@ -22,6 +22,8 @@ from networks.models import (
     Measure,
     MeasureProgressNote,
     MeetingDocument,
+    Organisation,
+    Person,
     WorkingGroup,
     WorkingGroupMeeting,
 )
@@ -48,6 +50,7 @@ def join_request_submit(
     organisation_name: str = "",
     phone: str = "",
     message: str = "",
+    public_consent: bool = False,
 ) -> JoinRequest:
     """Store the request and tell the region's coordinators (after commit)."""
     join_request = JoinRequest.objects.create(
@@ -57,6 +60,7 @@ def join_request_submit(
         organisation_name=organisation_name,
         phone=phone,
         message=message,
+        public_consent=public_consent,
     )
     region = working_group.region
     url = settings.SITE_URL + reverse(
@@ -73,18 +77,78 @@ def join_request_submit(
     return join_request
 
 
+def _member_for(join_request: JoinRequest) -> Person:
+    """The contact person an accepted request makes a member: the region's person with the same
+    e-mail address, or a new one from the request, with the consent the requester stated."""
+    region = join_request.working_group.region
+    today = timezone.localdate()
+    person = (
+        Person.objects.in_region(region).filter(email__iexact=join_request.email).first()
+        if join_request.email
+        else None
+    )
+    if person is None:
+        organisation = (
+            Organisation.objects.in_region(region)
+            .filter(name__iexact=join_request.organisation_name.strip())
+            .first()
+            if join_request.organisation_name.strip()
+            else None
+        )
+        person = Person(
+            region=region,
+            name=join_request.name,
+            email=join_request.email,
+            phone=join_request.phone,
+            organisation=organisation,
+            public_consent=join_request.public_consent,
+            consent_date=today if join_request.public_consent else None,
+        )
+        person._change_reason = f"Join request #{join_request.pk}"
+        person.save()
+    elif join_request.public_consent and not person.public_consent:
+        # Consent given now counts; an unticked box is no withdrawal of consent given before.
+        person.public_consent = True
+        person.consent_date = today
+        person._change_reason = f"Join request #{join_request.pk}"
+        person.save(update_fields=["public_consent", "consent_date", "updated_at"])
+    return person
+
+
+def lock_unanswered(join_request: JoinRequest) -> JoinRequest | None:
+    """The request, locked until the transaction ends; None once it has been answered."""
+    locked = (
+        JoinRequest.objects.select_for_update(of=("self",))
+        .select_related("working_group__region")
+        .get(pk=join_request.pk)
+    )
+    return locked if locked.status == JoinRequest.Status.NEW else None
+
+
 @transaction.atomic
 def join_request_answer(
     *, join_request: JoinRequest, status: str, answer: str, user: User
-) -> JoinRequest:
-    """Record the answer and send it to the person who asked."""
+) -> JoinRequest | None:
+    """Record the answer and send it to the person who asked; accepting makes them a member
+    of the working group. None if the request had been answered already.
+
+    The request's row is locked: a double submit or two colleagues answering at once give
+    one answer, one mail and one membership."""
     if status not in (JoinRequest.Status.ACCEPTED, JoinRequest.Status.DECLINED):
         raise ValidationError(_("Please accept or decline the request."))
+    join_request = lock_unanswered(join_request)
+    if join_request is None:
+        return None
+    fields = ["status", "answer", "answered_at", "answered_by"]
+    if status == JoinRequest.Status.ACCEPTED:
+        join_request.member = _member_for(join_request)
+        join_request.working_group.member_persons.add(join_request.member)
+        fields.append("member")
     join_request.status = status
     join_request.answer = answer
     join_request.answered_at = timezone.now()
     join_request.answered_by = user
-    join_request.save(update_fields=["status", "answer", "answered_at", "answered_by"])
+    join_request.save(update_fields=fields)
     region = join_request.working_group.region
     queue_templated_mail(
         to=join_request.email,

@@ -396,14 +396,33 @@ class ArchiveForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("reject", _("Reject"))])
+    """Staff decide on a change request: the decision comes from the button pressed
+    ("Accept" or "Reject"), with an optional note and mail to the submitter."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Accept")), ("reject", _("Reject"))],
+        error_messages={"required": _("Please press “Accept” or “Reject”.")},
+    )
     note = forms.CharField(
         label=_("Note to the submitter (optional)"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Goes into the e-mail to the submitter, if one is sent."),
     )
     notify = forms.BooleanField(label=_("Notify the submitter by e-mail"), required=False)
+
+    def __init__(self, *args, can_notify: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_notify:
+            # Nobody to write to: the submitter left no address.
+            del self.fields["notify"]
+            self.fields["note"].label = _("Internal note (optional)")
+            self.fields["note"].help_text = ""
+
+    def clean_notify(self) -> bool:
+        return bool(self.cleaned_data.get("notify"))
 
 
 class UpdateRoundForm(forms.ModelForm):

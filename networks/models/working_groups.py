@@ -203,6 +203,20 @@ class JoinRequest(models.Model):
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone (optional)"), max_length=60, blank=True)
     message = models.TextField(_("why would you like to join?"), blank=True)
+    # What the person stated when asking; accepting copies it to their contact person.
+    public_consent = models.BooleanField(
+        _("I agree to be named publicly as a member of this working group."),
+        default=False,
+        help_text=_("Your name and organisation appear on the working group's public page."),
+    )
+    member = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The contact person the request was accepted as.",
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.NEW
     )

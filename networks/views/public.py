@@ -138,7 +138,17 @@ def working_group_detail(request: HttpRequest, region: str, slug: str) -> HttpRe
             data = form.cleaned_data
             services.join_request_submit(
                 working_group=group,
-                **{k: data[k] for k in ("name", "email", "organisation_name", "phone", "message")},
+                **{
+                    k: data[k]
+                    for k in (
+                        "name",
+                        "email",
+                        "organisation_name",
+                        "phone",
+                        "message",
+                        "public_consent",
+                    )
+                },
             )
             messages.success(
                 request,

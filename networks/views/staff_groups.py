@@ -203,16 +203,25 @@ def join_request_detail(request: HttpRequest, region: Region, pk: int) -> HttpRe
     form = JoinRequestAnswerForm(request.POST or None)
     if request.method == "POST":
         if join_request.status != JoinRequest.Status.NEW:
-            messages.error(request, _("This request has already been answered."))
+            messages.info(request, _("This request has already been answered."))
             return redirect("networks_staff:join_request_detail", region=region.slug, pk=pk)
         if form.is_valid():
-            services.join_request_answer(
+            answered = services.join_request_answer(
                 join_request=join_request,
                 status=form.cleaned_data["status"],
                 answer=form.cleaned_data["answer"],
                 user=request.user,
             )
-            messages.success(request, _("Your answer is on its way."))
+            if answered is None:  # a second submit, or a colleague was faster
+                messages.info(request, _("This request has already been answered."))
+            elif answered.status == JoinRequest.Status.ACCEPTED:
+                messages.success(
+                    request,
+                    _("%(name)s is now a member of %(group)s. Your answer is on its way.")
+                    % {"name": answered.name, "group": answered.working_group.name},
+                )
+            else:
+                messages.success(request, _("Your answer is on its way."))
             return redirect("networks_staff:join_request_list", region=region.slug)
     return render(
         request,

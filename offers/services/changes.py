@@ -373,40 +373,57 @@ def _notify(change_request: ChangeRequest) -> None:
     )
 
 
+def lock_pending(change_request: ChangeRequest) -> ChangeRequest | None:
+    """The change request, locked until the transaction ends; None once it has been decided.
+
+    A decision is taken once: a second submit of the same form (double click, a colleague
+    deciding at the same moment) waits for the first, then finds it decided and does nothing,
+    so the change is not applied twice and the submitter gets one mail."""
+    locked = ChangeRequest.objects.select_for_update().get(pk=change_request.pk)
+    return locked if locked.status == ChangeRequest.Status.PENDING else None
+
+
+def _decide(change_request: ChangeRequest, *, status: str, user, note: str) -> None:
+    change_request.status = status
+    change_request.decided_by = user
+    change_request.decided_at = timezone.now()
+    change_request.decision_note = note
+    change_request.save(
+        update_fields=["status", "offer", "decided_by", "decided_at", "decision_note"]
+    )
+
+
 @transaction.atomic
 def change_request_accept(
     *, change_request: ChangeRequest, user, note: str = "", notify: bool = False
 ):
-    """Apply the proposal to the record; raises ChangeNotApplicable and changes nothing if the
-    values are not valid (any more)."""
-    change_request = ChangeRequest.objects.select_for_update().get(pk=change_request.pk)
-    if change_request.status != ChangeRequest.Status.PENDING:
+    """Apply the proposal to the record and return it; None if the request was already
+    decided. Raises ChangeNotApplicable and changes nothing if the values are not valid (any
+    more)."""
+    locked = lock_pending(change_request)
+    if locked is None:
         return None
-    obj = _apply(change_request)
-    if isinstance(obj, Offer) and change_request.offer is None:
-        change_request.offer = obj
-    change_request.status = ChangeRequest.Status.ACCEPTED
-    change_request.decided_by = user
-    change_request.decided_at = timezone.now()
-    change_request.decision_note = note
-    change_request.save()
+    obj = _apply(locked)
+    if isinstance(obj, Offer) and locked.offer is None:
+        locked.offer = obj
+    _decide(locked, status=ChangeRequest.Status.ACCEPTED, user=user, note=note)
     if notify:
-        _notify(change_request)
+        _notify(locked)
     return obj
 
 
 @transaction.atomic
 def change_request_reject(
     *, change_request: ChangeRequest, user, note: str = "", notify: bool = False
-) -> ChangeRequest:
-    change_request.status = ChangeRequest.Status.REJECTED
-    change_request.decided_by = user
-    change_request.decided_at = timezone.now()
-    change_request.decision_note = note
-    change_request.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+) -> ChangeRequest | None:
+    """Close the request without changing the record; None if it was already decided."""
+    locked = lock_pending(change_request)
+    if locked is None:
+        return None
+    _decide(locked, status=ChangeRequest.Status.REJECTED, user=user, note=note)
     if notify:
-        _notify(change_request)
-    return change_request
+        _notify(locked)
+    return locked
 
 
 # --- provider edits -----------------------------------------------------------------------------

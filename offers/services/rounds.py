@@ -124,11 +124,34 @@ def _recipients(region: Region) -> list[tuple[Organisation, ProviderContact | No
     return recipients
 
 
+def open_round(region: Region) -> UpdateRound | None:
+    """The region's round that is still running (its deadline not yet passed), if any."""
+    return (
+        UpdateRound.objects.in_region(region)
+        .filter(closed_at__isnull=True, deadline__gte=timezone.localdate())
+        .first()
+    )
+
+
+def lock_region(region: Region) -> None:
+    """Hold the region's row until the transaction ends: rounds start one after the other."""
+    Region.objects.select_for_update().filter(pk=region.pk).first()
+
+
 @transaction.atomic
 def round_start(
     *, region: Region, name: str, deadline: datetime.date, reminder_interval_days: int, user
-) -> UpdateRound:
-    """Start a round: one personal link per provider contact (or the provider's own e-mail)."""
+) -> tuple[UpdateRound, bool]:
+    """Start a round: one personal link per provider contact (or the provider's own e-mail).
+    Returns the round and whether it was started now.
+
+    One round runs at a time, so no provider holds two links: the region's row is locked and
+    a round still running is returned instead of a second one - a double submit of the form
+    starts one round and sends each mail once."""
+    lock_region(region)
+    running = open_round(region)
+    if running is not None:
+        return running, False
     update_round = UpdateRound.objects.create(
         region=region,
         name=name,
@@ -144,7 +167,7 @@ def round_start(
             defaults={"contact": contact},
         )
         send_request(update_request=update_request)
-    return update_round
+    return update_round, True
 
 
 def round_offers(update_round: UpdateRound, organisation: Organisation | None = None):

@@ -44,45 +44,54 @@ def change_request_detail(request: HttpRequest, region: Region, pk: int) -> Http
         ChangeRequest.objects.in_region(region).select_related("offer", "organisation"), pk=pk
     )
     form = DecisionForm(
-        request.POST or None, initial={"notify": bool(change_request.submitter_email)}
+        request.POST or None,
+        initial={"notify": True},
+        can_notify=bool(change_request.submitter_email),
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and change_request.status == ChangeRequest.Status.PENDING
-    ):
-        decision = form.cleaned_data
-        if decision["decision"] == "accept":
-            try:
-                changes.change_request_accept(
-                    change_request=change_request,
-                    user=request.user,
-                    note=decision["note"],
-                    notify=decision["notify"],
-                )
-            except changes.ChangeNotApplicable as exc:
-                errors = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.errors.items())
-                messages.error(
-                    request, _("The change cannot be applied: %(errors)s") % {"errors": errors}
-                )
-                return redirect("offers_staff:change_request_detail", region=region.slug, pk=pk)
-            messages.success(request, _("Accepted and applied."))
-        else:
-            changes.change_request_reject(
-                change_request=change_request,
-                user=request.user,
-                note=decision["note"],
-                notify=decision["notify"],
-            )
-            messages.success(request, _("Rejected."))
-        return redirect("offers_staff:change_request_list", region=region.slug)
+    if request.method == "POST" and change_request.status != ChangeRequest.Status.PENDING:
+        messages.info(request, _("This change request has already been decided."))
+        return redirect("offers_staff:change_request_detail", region=region.slug, pk=pk)
+    if request.method == "POST" and form.is_valid():
+        return _decide(request, region, change_request, form.cleaned_data)
     context = {
         "region": region,
         "item": change_request,
         "diff": changes.change_request_diff(change_request),
         "form": form,
     }
-    return render(request, "offers/staff/change_request_detail.html", context)
+    status = 400 if form.errors else 200
+    return render(request, "offers/staff/change_request_detail.html", context, status=status)
+
+
+def _decide(
+    request: HttpRequest, region: Region, change_request: ChangeRequest, decision: dict
+) -> HttpResponse:
+    arguments = {
+        "change_request": change_request,
+        "user": request.user,
+        "note": decision["note"],
+        "notify": decision.get("notify", False),
+    }
+    if decision["decision"] == "accept":
+        try:
+            done = changes.change_request_accept(**arguments)
+        except changes.ChangeNotApplicable as exc:
+            errors = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.errors.items())
+            messages.error(
+                request, _("The change cannot be applied: %(errors)s") % {"errors": errors}
+            )
+            return redirect(
+                "offers_staff:change_request_detail", region=region.slug, pk=change_request.pk
+            )
+        success = _("Accepted and applied.")
+    else:
+        done = changes.change_request_reject(**arguments)
+        success = _("Rejected.")
+    if done is None:  # a second submit, or a colleague was faster
+        messages.info(request, _("This change request has already been decided."))
+    else:
+        messages.success(request, success)
+    return redirect("offers_staff:change_request_list", region=region.slug)
 
 
 # --- update rounds --------------------------------------------------------------------------
@@ -92,16 +101,26 @@ def change_request_detail(request: HttpRequest, region: Region, pk: int) -> Http
 def round_list(request: HttpRequest, region: Region) -> HttpResponse:
     form = UpdateRoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        update_round = rounds.round_start(region=region, user=request.user, **form.cleaned_data)
-        messages.success(
-            request,
-            _("The round has started: %(n)d e-mails are on their way.")
-            % {"n": update_round.requests.count()},
+        update_round, started = rounds.round_start(
+            region=region, user=request.user, **form.cleaned_data
         )
+        if started:
+            messages.success(
+                request,
+                _("The round has started: %(n)d e-mails are on their way.")
+                % {"n": update_round.requests.count()},
+            )
+        else:
+            messages.info(
+                request,
+                _("“%(name)s” is still running; no second round was started.")
+                % {"name": update_round.name},
+            )
         return redirect("offers_staff:round_detail", region=region.slug, pk=update_round.pk)
     context = {
         "region": region,
         "rounds": UpdateRound.objects.in_region(region),
+        "running": rounds.open_round(region),
         "form": form,
     }
     return render(

@@ -74,8 +74,8 @@ def test_staff_see_the_diff_and_accepting_applies_and_records_history(
     staff = client_of(coordinator_goslar)
     url = reverse("offers_staff:change_request_detail", kwargs={"region": "goslar", "pk": cr.pk})
     html = staff.get(url).content.decode()
-    assert "<del>Deutschkurs A1</del>" in html
-    assert "<ins>Deutschkurs A1 (abends)</ins>" in html
+    assert "<del><bdi>Deutschkurs A1</bdi></del>" in html
+    assert "<ins><bdi>Deutschkurs A1 (abends)</bdi></ins>" in html
     assert "Arabisch" in html
     with django_capture_on_commit_callbacks(execute=True):
         staff.post(url, {"decision": "accept", "note": "Danke!", "notify": "on"})
@@ -175,3 +175,53 @@ def test_staff_of_another_region_cannot_open_a_change_request(
     cr = ChangeRequest.objects.get()
     url = reverse("offers_staff:change_request_detail", kwargs={"region": "harz", "pk": cr.pk})
     assert client_of(editor_harz).get(url).status_code == 404
+
+
+def decision_url(cr):
+    return reverse("offers_staff:change_request_detail", kwargs={"region": "goslar", "pk": cr.pk})
+
+
+def test_the_decision_form_offers_accept_and_reject_buttons_in_german(
+    client_of, coordinator_goslar, client, offer
+):
+    suggest(client, offer, title="Neu", submitter_email="hinweis@example.org")
+    html = client_of(coordinator_goslar).get(decision_url(ChangeRequest.objects.get())).content
+    html = html.decode()
+    assert 'name="decision" value="accept">Annehmen</button>' in html
+    assert 'name="decision" value="reject">Ablehnen</button>' in html
+    assert "Decision" not in html and '<select name="decision"' not in html
+    assert 'name="notify"' in html and 'name="note"' in html
+
+
+def test_without_a_submitter_address_nobody_is_offered_a_mail(
+    client_of, coordinator_goslar, client, offer
+):
+    suggest(client, offer, title="Neu")
+    html = client_of(coordinator_goslar).get(decision_url(ChangeRequest.objects.get())).content
+    assert b'name="notify"' not in html
+
+
+def test_a_decision_without_a_button_is_refused_with_a_message(
+    client_of, coordinator_goslar, client, offer
+):
+    suggest(client, offer, title="Neu")
+    response = client_of(coordinator_goslar).post(
+        decision_url(ChangeRequest.objects.get()), {"note": "x"}
+    )
+    assert response.status_code == 400
+    assert "Annehmen" in response.content.decode()
+    assert ChangeRequest.objects.get().status == "pending"
+
+
+def test_a_second_submit_changes_nothing_and_says_so(
+    client_of, coordinator_goslar, client, offer, mailoutbox_run, django_capture_on_commit_callbacks
+):
+    suggest(client, offer, title="Neu", submitter_email="hinweis@example.org")
+    cr = ChangeRequest.objects.get()
+    staff = client_of(coordinator_goslar)
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(decision_url(cr), {"decision": "accept", "notify": "on"})
+        response = staff.post(decision_url(cr), {"decision": "reject", "notify": "on"}, follow=True)
+    assert "bereits entschieden" in response.content.decode()
+    assert ChangeRequest.objects.get().status == "accepted"
+    assert len(mailoutbox_run()) == 1

@@ -21,7 +21,7 @@ def started(goslar, coordinator_goslar):
     make_offer(goslar, provider=caritas, title="Sprachcafé")
     make_offer(goslar, provider=caritas, title="Nähtreff")
     make_offer(goslar, provider=awo, title="Hausaufgabenhilfe")
-    update_round = rounds.round_start(
+    update_round, _started = rounds.round_start(
         region=goslar,
         name="Update 2027",
         deadline=timezone.localdate() + datetime.timedelta(days=30),

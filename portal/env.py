@@ -31,9 +31,22 @@ def boolean(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def integer(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value else default
+def integer(
+    name: str, default: int, *, minimum: int | None = None, maximum: int | None = None
+) -> int:
+    """An integer setting; out of ``minimum``..``maximum`` it refuses to start."""
+    raw = os.environ.get(name)
+    try:
+        value = int(raw) if raw else default
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be a whole number."
+        ) from None
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be between {minimum} and {maximum}."
+        )
+    return value
 
 
 def string_list(

@@ -1,6 +1,12 @@
+import time
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
 
@@ -25,3 +31,46 @@ class LanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+# When the session's user last made a request (seconds since the epoch).
+IDLE_SESSION_KEY = "portal_last_activity"
+# The stored time is refreshed at most this often, so a busy back-office does not write its
+# session row on every request; the idle period is therefore exact to within this margin.
+IDLE_REFRESH_SECONDS = 60
+
+
+def idle_duration_text(seconds: int) -> str:
+    minutes = seconds // 60
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+    return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+
+
+class IdleSessionMiddleware:
+    """Ends a logged-in session after ``settings.STAFF_IDLE_TIMEOUT`` seconds without a request.
+
+    Only sessions with a logged-in user (staff, provider contacts, administrators) are
+    affected; public visitors' sessions carry no timestamp and are left alone. allauth's
+    "remember me" only decides whether the cookie survives closing the browser; the idle
+    period applies either way.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = int(time.time())
+            last = request.session.get(IDLE_SESSION_KEY)
+            if last is not None and now - last > settings.STAFF_IDLE_TIMEOUT:
+                logout(request)
+                messages.info(
+                    request,
+                    _("You were logged out after %(duration)s without activity.")
+                    % {"duration": idle_duration_text(settings.STAFF_IDLE_TIMEOUT)},
+                )
+            elif last is None or now - last >= IDLE_REFRESH_SECONDS:
+                request.session[IDLE_SESSION_KEY] = now
+        return self.get_response(request)

@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -197,6 +198,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PUBLIC_FORM_RATE_LIMIT = env.integer("PUBLIC_FORM_RATE_LIMIT", 60)
 
 # --- security ------------------------------------------------------------------------------
+# A logged-in session ends after this long without a request (public visitors have no login).
+STAFF_IDLE_TIMEOUT = 60 * env.integer("STAFF_IDLE_TIMEOUT_MINUTES", 120, minimum=5, maximum=24 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"

@@ -54,3 +54,23 @@ def string_list(
 ) -> list[str]:
     raw = string(name, ",".join(default), required_in_production=required_in_production)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def fernet_keys(name: str, *, development_default: str) -> list[str]:
+    """Comma-separated Fernet keys (newest first); required in production, checked at start."""
+    import base64
+    import binascii
+
+    keys = string_list(name, [development_default], required_in_production=True)
+    for key in keys:
+        try:
+            valid = len(base64.urlsafe_b64decode(key.encode("ascii"))) == 32
+        except (binascii.Error, ValueError, UnicodeEncodeError):
+            valid = False
+        if not valid:
+            raise ImproperlyConfigured(
+                f"{name}: each key must be 32 url-safe base64-encoded bytes, as made by "
+                '`python -c "from cryptography.fernet import Fernet; '
+                'print(Fernet.generate_key().decode())"`.'
+            )
+    return keys

@@ -1,5 +1,7 @@
 """Django settings. Every value that differs between machines comes from ``portal.env``."""
 
+import base64
+import hashlib
 from pathlib import Path
 from urllib.parse import quote
 
@@ -137,6 +139,21 @@ MFA_TOTP_ISSUER = "Integrationsportal"
 # Accept the code of the previous 30-second step too (RFC 6238 drift allowance): a code typed
 # just before the step changes still works. allauth's default of 0 rejected such logins.
 MFA_TOTP_TOLERANCE = 1
+# Encryption at rest of TOTP secrets and recovery codes, replay guard: see portal/mfa.py.
+MFA_ADAPTER = "portal.mfa.MFAAdapter"
+MFA_FORMS = {
+    "authenticate": "portal.mfa.AuthenticateForm",
+    "reauthenticate": "portal.mfa.ReauthenticateForm",
+    "activate_totp": "portal.mfa.ActivateTOTPForm",
+}
+# Fernet keys, newest first (docs/operations.md: generating and rotating). Development derives
+# one from the development SECRET_KEY, so it needs no configuration.
+MFA_ENCRYPTION_KEYS = env.fernet_keys(
+    "MFA_ENCRYPTION_KEYS",
+    development_default=base64.urlsafe_b64encode(
+        hashlib.sha256(f"mfa-encryption:{SECRET_KEY}".encode()).digest()
+    ).decode(),
+)
 # Staff pages require a second factor; `make run` relaxes this for local trials only.
 STAFF_REQUIRE_MFA = env.boolean("STAFF_REQUIRE_MFA", True)
 

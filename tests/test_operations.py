@@ -11,6 +11,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from cryptography.fernet import Fernet
 from django.db import connection
 
 from portal.models import Region
@@ -25,6 +26,7 @@ PRODUCTION_VARS = {
     "DEBUG",
     "STAFF_REQUIRE_MFA",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "MFA_ENCRYPTION_KEYS",
 }
 
 
@@ -50,6 +52,7 @@ def _production(**overrides: str) -> dict[str, str]:
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "integration.landkreis.example",
         "DATABASE_URL": _database_url(),
+        "MFA_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
     }
     env.update(overrides)
     return {k: v for k, v in env.items() if v}

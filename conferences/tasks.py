@@ -10,13 +10,13 @@ from django.db import transaction
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
-from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 
 from conferences import ical
 from conferences.models import Registration
 from portal.lib.mail import Attachment, queue_templated_mail
 from portal.models import Region
+from portal.tasks import MAIL_RETRY
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def mail_context(registration: Registration) -> dict:
     }
 
 
-def registration_mail(registration: Registration, kind: str):
+def registration_mail(registration: Registration, kind: str, purpose: str = ""):
     """Queue the mail of one kind for one registration (in its language)."""
     event = registration.event_date.event
     attachments = []
@@ -58,15 +58,24 @@ def registration_mail(registration: Registration, kind: str):
         region=event.region,
         reply_to=event.contact_email,
         attachments=attachments,
+        purpose=purpose,
     )
+
+
+def _purpose(context) -> str:
+    """The job owes one mail: a rerun of the job (a retry, a recovered stalled job) finds the
+    mail it queued before instead of queueing a second one."""
+    job = getattr(context, "job", None)
+    return f"job:{job.id}" if job is not None and job.id is not None else ""
 
 
 @app.task(
     name="conferences.send_registration_mail",
     queue="mail",
-    retry=RetryStrategy(max_attempts=5, exponential_wait=10),
+    pass_context=True,
+    retry=MAIL_RETRY,
 )
-def send_registration_mail(registration_id: int, kind: str) -> None:
+def send_registration_mail(context, registration_id: int, kind: str) -> None:
     registration = (
         Registration.objects.select_related(
             "event_date__event__region", "event_date__venue", "workshop"
@@ -77,15 +86,16 @@ def send_registration_mail(registration_id: int, kind: str) -> None:
     if registration is None:
         return
     with transaction.atomic():
-        registration_mail(registration, kind)
+        registration_mail(registration, kind, purpose=_purpose(context))
 
 
 @app.task(
     name="conferences.send_date_message",
     queue="mail",
-    retry=RetryStrategy(max_attempts=5, exponential_wait=10),
+    pass_context=True,
+    retry=MAIL_RETRY,
 )
-def send_date_message(registration_id: int, subject: str, body: str) -> None:
+def send_date_message(context, registration_id: int, subject: str, body: str) -> None:
     """Staff's message to the participants of a date: one job (and one mail) per recipient."""
     registration = (
         Registration.objects.select_related("event_date__event__region", "event_date__venue")
@@ -103,6 +113,7 @@ def send_date_message(registration_id: int, subject: str, body: str) -> None:
             language=registration.language or event.language,
             region=event.region,
             reply_to=event.contact_email,
+            purpose=_purpose(context),
         )
 
 

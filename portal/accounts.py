@@ -4,6 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
 from portal.lib.mail import queue_mail
+from portal.models import OutgoingMail
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -30,4 +31,10 @@ class AccountAdapter(DefaultAccountAdapter):
         for content, mimetype in getattr(message, "alternatives", []):
             if mimetype == "text/html":
                 html = content
-        queue_mail(to=email, subject=message.subject, body_text=message.body, body_html=html)
+        queue_mail(
+            to=email,
+            subject=message.subject,
+            body_text=message.body,
+            body_html=html,
+            topic=OutgoingMail.Topic.ACCOUNT,
+        )

@@ -207,8 +207,22 @@ EMAIL_PORT = env.integer("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env.string("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env.string("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.boolean("EMAIL_USE_TLS", False)
+# Seconds to wait for the relay: one that accepts connections but never answers must not block
+# the worker (and every queue with it). A timeout is a failed attempt, retried with back-off.
+EMAIL_TIMEOUT = env.integer("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env.string("DEFAULT_FROM_EMAIL", "Integrationsportal <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- background jobs (procrastinate) ------------------------------------------------------
+# Workers write a heartbeat; jobs of a worker silent for JOB_STALLED_AFTER_SECONDS are put back
+# in the queue by ``portal.retry_stalled_jobs``, which runs every JOB_STALLED_CHECK_SECONDS.
+WORKER_HEARTBEAT_SECONDS = env.integer("WORKER_HEARTBEAT_SECONDS", 10)
+JOB_STALLED_AFTER_SECONDS = env.integer("JOB_STALLED_AFTER_SECONDS", 30)
+JOB_STALLED_CHECK_SECONDS = env.integer("JOB_STALLED_CHECK_SECONDS", 15)
+PROCRASTINATE_WORKER_DEFAULTS = {
+    "update_heartbeat_interval": WORKER_HEARTBEAT_SECONDS,
+    "stalled_worker_timeout": JOB_STALLED_AFTER_SECONDS,
+}
 
 # --- public forms --------------------------------------------------------------------------
 # Submissions per client and minute for each public form; the benchmark sets 0 (= no limit).

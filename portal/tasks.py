@@ -3,38 +3,53 @@
 from __future__ import annotations
 
 import base64
+import logging
 from datetime import timedelta
+from email.utils import make_msgid, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
-from procrastinate import RetryStrategy
+from procrastinate import RetryDecision, RetryStrategy
 from procrastinate.contrib.django import app
 
 from portal.lib import ratelimit
 from portal.models import Invitation, OutgoingMail
 
-MAIL_ATTEMPTS = 6
+logger = logging.getLogger(__name__)
+
+# Attempts before a mail counts as failed (staff see it and can resend it). With the back-off
+# below they span about 40 minutes: a relay outage of a few minutes delays mail by minutes.
+MAIL_ATTEMPTS = 12
+MAIL_RETRY_FIRST_WAIT = 10  # seconds
+MAIL_RETRY_MAX_WAIT = 300  # seconds
 
 
-@app.task(
-    name="portal.send_mail",
-    queue="mail",
-    pass_context=True,
-    retry=RetryStrategy(max_attempts=MAIL_ATTEMPTS - 1, exponential_wait=10),
-)
-def send_mail(context, mail_id: int) -> None:
-    """Deliver one queued mail; failures are logged on the row and retried with back-off."""
-    mail = OutgoingMail.objects.filter(pk=mail_id).first()
-    if mail is None or mail.status == OutgoingMail.Status.SENT:
-        return
+class CappedBackoff(RetryStrategy):
+    """procrastinate's exponential back-off (10 s, 100 s, 1,000 s …) grows too fast for mail:
+    double the wait from ``wait`` up to ``max_wait``, then keep it there."""
+
+    max_wait: int = MAIL_RETRY_MAX_WAIT
+
+    def get_retry_decision(self, *, exception: BaseException, job) -> RetryDecision | None:
+        if self.max_attempts and job.attempts >= self.max_attempts:
+            return None
+        seconds = min(self.max_wait, self.wait * 2**job.attempts)
+        return RetryDecision(retry_in={"seconds": seconds})
+
+
+MAIL_RETRY = CappedBackoff(max_attempts=MAIL_ATTEMPTS - 1, wait=MAIL_RETRY_FIRST_WAIT)
+
+
+def _message(mail: OutgoingMail) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=mail.subject,
         body=mail.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[mail.to],
         reply_to=[mail.reply_to] if mail.reply_to else None,
+        headers={"Message-ID": make_msgid(f"mail-{mail.pk}", domain=_sender_domain())},
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")
@@ -44,20 +59,68 @@ def send_mail(context, mail_id: int) -> None:
             base64.b64decode(attachment["content"]),
             attachment["mimetype"],
         )
-    mail.attempts += 1
-    try:
-        message.send()
-    except Exception as exc:
-        mail.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-        job = getattr(context, "job", None)
-        final = job is None or job.attempts + 1 >= MAIL_ATTEMPTS
-        mail.status = OutgoingMail.Status.FAILED if final else OutgoingMail.Status.QUEUED
-        mail.save(update_fields=["attempts", "last_error", "status"])
-        raise
-    mail.status = OutgoingMail.Status.SENT
-    mail.sent_at = timezone.now()
-    mail.last_error = ""
-    mail.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+    return message
+
+
+def _sender_domain() -> str:
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    return address.rpartition("@")[2] or "localhost"
+
+
+@app.task(name="portal.send_mail", queue="mail", pass_context=True, retry=MAIL_RETRY)
+def send_mail(context, mail_id: int) -> None:
+    """Deliver one queued mail exactly once, as far as SMTP allows.
+
+    The row is claimed with ``SELECT … FOR UPDATE SKIP LOCKED`` and stays locked while the relay
+    is talked to; it is marked sent in the same transaction. So two jobs for one mail (a
+    recovered job whose worker still lives, a resend) never send it both, and a row marked sent
+    is never sent again. If the worker dies during the SMTP dialogue, the lock goes with its
+    connection and the recovered job sends the mail (the relay had not accepted it yet). The one
+    remaining window: the relay accepted the mail and the worker or the database died before
+    the COMMIT of "sent"; then the mail goes out twice (docs/operations.md, "E-mail").
+    """
+    error: Exception | None = None
+    with transaction.atomic():
+        mail = (
+            OutgoingMail.objects.select_for_update(skip_locked=True)
+            .filter(pk=mail_id, status=OutgoingMail.Status.QUEUED)
+            .first()
+        )
+        if mail is None:
+            return  # sent already, given up, deleted, or being sent by another job right now
+        mail.attempts += 1
+        try:
+            _message(mail).send()
+        except Exception as exc:
+            error = exc
+            mail.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+            job = getattr(context, "job", None)
+            final = job is None or job.attempts + 1 >= MAIL_ATTEMPTS
+            mail.status = OutgoingMail.Status.FAILED if final else OutgoingMail.Status.QUEUED
+            mail.save(update_fields=["attempts", "last_error", "status"])
+        else:
+            mail.status = OutgoingMail.Status.SENT
+            mail.sent_at = timezone.now()
+            mail.last_error = ""
+            mail.save(update_fields=["attempts", "last_error", "status", "sent_at"])
+    if error is not None:
+        raise error
+
+
+# A worker that died (kill -9, out of memory, machine lost) leaves its jobs in "doing".
+# Every worker sends a heartbeat (settings.PROCRASTINATE_WORKER_DEFAULTS); this periodic task
+# puts the jobs of workers whose heartbeat stopped back in the queue, so they run again within
+# a minute. The mail job's row lock makes a rerun safe.
+@app.periodic(cron=f"* * * * * */{settings.JOB_STALLED_CHECK_SECONDS}")
+@app.task(name="portal.retry_stalled_jobs", queue="default")
+async def retry_stalled_jobs(timestamp: int) -> int:
+    stalled = await app.job_manager.get_stalled_jobs(
+        seconds_since_heartbeat=settings.JOB_STALLED_AFTER_SECONDS
+    )
+    for job in stalled:
+        logger.warning("Retrying stalled job %s (%s)", job.id, job.task_name)
+        await app.job_manager.retry_job(job)
+    return len(stalled)
 
 
 # How long the mail log keeps a mail's text (it may hold personal data) and its row.

@@ -6,10 +6,12 @@ of Goslar, and an editor of Harz (the outsider for Goslar's data).
 
 from __future__ import annotations
 
+import json
 import os
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
 from procrastinate import testing
 from procrastinate.contrib.django import app as procrastinate_app
 
@@ -76,40 +78,66 @@ def client_of(client):
 
 
 class JobRunner:
-    """Runs deferred procrastinate jobs synchronously, in the test's own transaction."""
+    """Runs deferred procrastinate jobs synchronously, in the test's own transaction.
 
-    def __init__(self, connector: testing.InMemoryConnector):
-        self.connector = connector
+    Jobs are stored in the real ``procrastinate_jobs`` table (the outbox: they are written in
+    the same transaction as the change that owes them), so a test sees exactly what a worker
+    would find after the commit.
+    """
 
     def pending(self, task_name: str | None = None) -> list[dict]:
-        return [
-            job
-            for job in self.connector.jobs.values()
-            if job["status"] == "todo" and (task_name is None or job["task_name"] == task_name)
-        ]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id, task_name, args, attempts FROM procrastinate_jobs "
+                "WHERE status = 'todo' AND (%s::text IS NULL OR task_name = %s) ORDER BY id",
+                [task_name, task_name],
+            )
+            return [
+                {
+                    "id": id_,
+                    "task_name": name,
+                    # Django reads jsonb as text (its JSONField decodes it)
+                    "args": json.loads(args) if isinstance(args, str) else args,
+                    "attempts": attempts,
+                }
+                for id_, name, args, attempts in cursor.fetchall()
+            ]
 
     def run(self) -> int:
         count = 0
         while todo := self.pending():
             for job in todo:
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "UPDATE procrastinate_jobs SET status = 'doing' WHERE id = %s", [job["id"]]
+                    )
                 task = procrastinate_app.tasks[job["task_name"]]
                 args = dict(job["args"])
                 if task.pass_context:
-                    context = SimpleNamespace(job=SimpleNamespace(attempts=job.get("attempts", 0)))
+                    context = SimpleNamespace(
+                        job=SimpleNamespace(id=job["id"], attempts=job["attempts"])
+                    )
                     task.func(context, **args)
                 else:
                     task.func(**args)
-                job["status"] = "succeeded"
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "UPDATE procrastinate_jobs SET status = 'succeeded' WHERE id = %s",
+                        [job["id"]],
+                    )
                 count += 1
         return count
 
 
 @pytest.fixture(autouse=True)
-def jobs():
-    """Every test defers jobs into memory; ``jobs.run()`` executes them."""
-    connector = testing.InMemoryConnector()
-    with procrastinate_app.replace_connector(connector):
-        yield JobRunner(connector)
+def jobs(request):
+    """Every test's jobs go to the real queue table (rolled back with the test);
+    ``jobs.run()`` executes them. Tests without a database defer into memory."""
+    if "db" in request.fixturenames or "transactional_db" in request.fixturenames:
+        yield JobRunner()
+        return
+    with procrastinate_app.replace_connector(testing.InMemoryConnector()):
+        yield JobRunner()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from conferences.models import Event, EventDate, ProgrammeItem, Registration, Workshop
 from conferences.services import mails, seats
 from conferences.services.registrations import rebalance
+from portal.lib import jobs
 
 
 def event_publish(*, event: Event) -> Event:
@@ -53,7 +54,7 @@ def event_cancel(*, event: Event) -> int:
         for registration in registrations:
             registration.status = Registration.Status.CANCELLED
             registration.cancelled_at = now
-            mails.after_commit(registration, "event_cancelled")
+            mails.queue(registration, "event_cancelled")
         Registration.objects.bulk_update(registrations, ["status", "cancelled_at"])
     return len(registrations)
 
@@ -144,7 +145,7 @@ def date_message_send(
     """Staff write to everyone with a seat (and optionally the waiting list) of one date.
 
     The request only fixes who gets the message (one query) and queues one job per recipient
-    after the commit; the jobs render and queue the mails, each retried on its own. Returns the
+    (one INSERT); the jobs render and queue the mails, each retried on its own. Returns the
     number of recipients.
     """
     from conferences.tasks import send_date_message
@@ -157,7 +158,6 @@ def date_message_send(
             event_date=event_date, status__in=statuses, anonymised_at__isnull=True
         ).values_list("pk", flat=True)
     )
-    jobs = [{"registration_id": pk, "subject": subject, "body": body} for pk in recipient_ids]
-    if jobs:
-        transaction.on_commit(lambda: send_date_message.batch_defer(*jobs))
-    return len(jobs)
+    recipients = [{"registration_id": pk, "subject": subject, "body": body} for pk in recipient_ids]
+    jobs.batch_defer(send_date_message, *recipients)
+    return len(recipients)

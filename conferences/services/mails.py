@@ -1,4 +1,5 @@
-"""Participant e-mails: scheduled after the commit, rendered and queued by a job.
+"""Participant e-mails: the job that renders and queues each one is stored in the transaction
+of the change that owes it (see portal/lib/jobs.py), so a committed change never lacks its mail.
 
 Rendering (templates and the .ics attachment) happens in the job, not in the request, so a
 registration rush only pays for one small insert per mail.
@@ -6,7 +7,7 @@ registration rush only pays for one small insert per mail.
 
 from __future__ import annotations
 
-from django.db import transaction
+from portal.lib import jobs
 
 KINDS = (
     "confirmed",
@@ -19,11 +20,20 @@ KINDS = (
 )
 
 
-def after_commit(registration, kind: str) -> None:
+def queue(registration, kind: str) -> None:
+    """Owe ``registration`` the mail of ``kind``: its job is inserted in this transaction."""
     assert kind in KINDS, kind
     from conferences.tasks import send_registration_mail
 
-    registration_id = registration.pk
-    transaction.on_commit(
-        lambda: send_registration_mail.defer(registration_id=registration_id, kind=kind)
+    jobs.defer(send_registration_mail, registration_id=registration.pk, kind=kind)
+
+
+def queue_sql(registration_id_sql: str, kind_sql: str) -> str:
+    """The same as ``queue`` as an SQL expression, for the one-round-trip registration statement
+    (seat_lock): the registration and its mail job are committed together."""
+    from conferences.tasks import send_registration_mail
+
+    return jobs.defer_sql(
+        send_registration_mail,
+        f"jsonb_build_object('registration_id', {registration_id_sql}, 'kind', {kind_sql})",
     )

@@ -151,7 +151,7 @@ def registration_create(
             )
             if decision.problem:
                 raise _PROBLEMS[decision.problem]()
-            mails.after_commit(registration, "confirmed" if decision.seat else "waiting")
+            # The statement inserted the confirmation's (or waiting list's) mail job too.
     except IntegrityError as error:
         if idempotency_key:
             existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
@@ -200,7 +200,7 @@ def registration_cancel(*, registration: Registration, notify: bool = True) -> R
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
         if notify:
-            mails.after_commit(registration, "cancelled")
+            mails.queue(registration, "cancelled")
         seats.recount_and_promote(capacity)
     return registration
 
@@ -235,7 +235,7 @@ def registration_change_workshops(
         registration.first_choice_id = choices[0]
         registration.second_choice_id = choices[1] if len(choices) > 1 else None
         registration.save(update_fields=["workshop", "first_choice", "second_choice"])
-        mails.after_commit(registration, "changed")
+        mails.queue(registration, "changed")
         seats.recount_and_promote(capacity)
     return registration
 
@@ -304,7 +304,7 @@ def registration_move_date(
                 "reminder_sent_at",
             ]
         )
-        mails.after_commit(registration, "changed")
+        mails.queue(registration, "changed")
         seats.recount_and_promote(capacity)
     return registration
 
@@ -362,7 +362,7 @@ def registration_move(
                 "promoted_at",
             ]
         )
-        mails.after_commit(registration, "changed")
+        mails.queue(registration, "changed")
         seats.recount_and_promote(capacity)
     return registration
 

@@ -229,7 +229,7 @@ def promote_waiting(capacity: Capacity, date_id: int) -> list[Registration]:
         registration.save(update_fields=["status", "workshop", "promoted_at"])
         capacity.take(date_id, target)
         promoted.append(registration)
-        mails.after_commit(registration, "moved_up")
+        mails.queue(registration, "moved_up")
     return promoted
 
 
@@ -297,17 +297,21 @@ def _statement() -> tuple[str, tuple, tuple]:
     columns = [quote(f.column) for f in fields] + [quote(c) for c in _DECIDED]
     values = ["%s"] * len(fields) + [sql for sql, _params in _DECIDED.values()]
     decided_params = tuple(p for _sql, params in _DECIDED.values() for p in params)
+    # The participant's mail job, in the same statement: a registration is never committed
+    # without it (the transactional outbox, portal/lib/jobs.py).
+    mail_job = mails.queue_sql("i.pk", "CASE WHEN p.o_seat THEN 'confirmed' ELSE 'waiting' END")
     sql = f"""
-SET LOCAL synchronous_commit = off;
 WITH p AS MATERIALIZED (
     SELECT * FROM {FUNCTION_CALL}
 ), inserted AS (
     INSERT INTO {quote(Registration._meta.db_table)} ({", ".join(columns)})
     SELECT {", ".join(values)} FROM p WHERE p.o_problem IS NULL
     RETURNING {quote(Registration._meta.pk.column)} AS pk, status, waiting_since
+), mail AS (
+    SELECT {mail_job} AS job_id FROM inserted i, p
 )
-SELECT p.o_problem, p.o_seat, p.o_workshop, i.pk, i.status, i.waiting_since
-  FROM p LEFT JOIN inserted i ON true"""
+SELECT p.o_problem, p.o_seat, p.o_workshop, i.pk, i.status, i.waiting_since, m.job_id
+  FROM p LEFT JOIN inserted i ON true LEFT JOIN mail m ON true"""
     return sql, fields, decided_params
 
 
@@ -321,8 +325,9 @@ def place_and_insert(
     Profiling a rush showed the lock holder mostly "idle in transaction", waiting for the web
     process, so the lock is taken and released within one round trip: the database function
     locks the date row and decides, the same statement inserts the row, and the COMMIT
-    follows in the same query string. The web process only prepares the values before and
-    reads the outcome after.
+    follows in the same query string. The same statement inserts the job that sends the
+    participant's mail. The web process only prepares the values before and reads the outcome
+    after.
 
     Must be the only statement of the outermost ``atomic`` block: the COMMIT is sent with it,
     so Django's own COMMIT at the end of the block finds no open transaction (psycopg then
@@ -330,10 +335,11 @@ def place_and_insert(
     (a test's) the COMMIT is left to that block. If the INSERT fails (a unique constraint),
     the COMMIT is not executed and the block rolls back.
 
-    ``SET LOCAL synchronous_commit = off``: COMMIT returns before its WAL record reaches the
-    disk, so the lock is not held over an fsync. The participant is still only answered after
-    the registration is durable: the caller defers the mail job after the commit in a normal
-    transaction, and flushing its WAL record flushes every earlier one, ours included.
+    The COMMIT is synchronous: it waits for the WAL flush while the date is still locked.
+    The participant is answered on this commit alone, so an asynchronous one (which shortens
+    the lock by one fsync) could let a database crash right after the answer take the
+    registration and its mail with it; tests/faults/ crashes the database during a rush and
+    finds every acknowledged registration.
     """
     sql, fields, decided_params = _statement()
     if _outermost():
@@ -351,9 +357,7 @@ def place_and_insert(
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        raw = cursor.cursor  # the psycopg cursor: one result per statement
-        raw.nextset()  # past SET LOCAL
-        problem, seat, workshop_id, pk, status, waiting_since = raw.fetchone()
+        problem, seat, workshop_id, pk, status, waiting_since, _job_id = cursor.fetchone()
     if pk is not None:
         registration.pk = pk
         registration.status = status

@@ -1,9 +1,22 @@
-"""Every outgoing e-mail is a row first: queued, sent by a job after commit, retried, logged."""
+"""Every outgoing e-mail is a row first: stored with the change that owes it, sent by a job,
+retried, logged."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.models.regions import Region, RegionScopedQuerySet
+
+
+class OutgoingMailQuerySet(RegionScopedQuerySet):
+    def visible_to(self, membership) -> "OutgoingMailQuerySet":
+        """The mails a role needs: event staff see participants' mails only, editors all but
+        the staff's own account mails, coordinators everything."""
+        if membership.can("manage_region"):
+            return self
+        if membership.can("manage_content"):
+            return self.exclude(topic=OutgoingMail.Topic.ACCOUNT)
+        return self.filter(topic=OutgoingMail.Topic.REGISTRATION)
 
 
 class OutgoingMail(models.Model):
@@ -12,9 +25,21 @@ class OutgoingMail(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
 
+    class Topic(models.TextChoices):
+        REGISTRATION = "registration", _("Event registrations")
+        NETWORK = "network", _("Network and working groups")
+        DIRECTORY = "directory", _("Offers and providers")
+        OFFICE = "office", _("Messages to the office")
+        ACCOUNT = "account", _("Staff accounts and invitations")
+
     region = models.ForeignKey(
         Region, on_delete=models.SET_NULL, null=True, blank=True, related_name="mails"
     )
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices, default=Topic.OFFICE)
+    # What owes this mail, for writers that may run twice (a retried job): one row per
+    # purpose, so a retry never queues the same mail again. Empty for mails queued by the
+    # change itself, in its own transaction.
+    purpose = models.CharField(max_length=200, blank=True, default="")
     to = models.EmailField(_("recipient"))
     reply_to = models.EmailField(_("reply to"), blank=True)
     subject = models.CharField(_("subject"), max_length=300)
@@ -29,14 +54,30 @@ class OutgoingMail(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # The procrastinate job that sends it (the latest one, after a resend): the mail log reads
+    # the job's state from there (waiting for a retry, being sent, stalled).
+    job_id = models.BigIntegerField(null=True, blank=True, editable=False)
+    resent_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="resends"
+    )
 
-    objects = RegionScopedQuerySet.as_manager()
+    objects = OutgoingMailQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("e-mail")
         verbose_name_plural = _("e-mails")
         indexes = [models.Index(fields=["region", "-created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["purpose"], condition=~Q(purpose=""), name="one_mail_per_purpose"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+    @property
+    def can_be_resent(self) -> bool:
+        """Failed or sent mails whose text is still kept (the log blanks it after a while)."""
+        return self.status != self.Status.QUEUED and bool(self.body_text or self.body_html)

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail as django_mail
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 
 from portal.lib.mail import Attachment, queue_mail, queue_templated_mail
 from portal.models import OutgoingMail
@@ -36,12 +37,20 @@ def test_a_mail_is_stored_before_it_is_sent(jobs):
 
 
 @pytest.mark.django_db
-def test_the_job_is_deferred_only_after_commit(jobs, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        queue_mail(to="a@example.org", subject="Hallo", body_text="Text")
-    assert jobs.pending() == []
-    for callback in callbacks:
-        callback()
+def test_the_sending_job_is_stored_in_the_same_transaction_as_the_mail(jobs):
+    mail = queue_mail(to="a@example.org", subject="Hallo", body_text="Text")
+    [job] = jobs.pending("portal.send_mail")
+    assert job["args"] == {"mail_id": mail.pk}
+    mail.refresh_from_db()
+    assert mail.job_id == job["id"]
+
+
+@pytest.mark.django_db
+def test_a_purpose_queues_its_mail_once(jobs):
+    first = queue_mail(to="a@example.org", subject="Hallo", body_text="Text", purpose="job:7")
+    again = queue_mail(to="a@example.org", subject="Hallo", body_text="Text", purpose="job:7")
+    assert again.pk == first.pk
+    assert OutgoingMail.objects.count() == 1
     assert len(jobs.pending("portal.send_mail")) == 1
 
 
@@ -118,10 +127,22 @@ def test_a_failure_is_logged_and_raised_so_the_job_is_retried():
     assert "SMTP server unreachable" in mail.last_error
 
 
-def test_the_job_retries_with_back_off():
+def test_retries_back_off_to_at_most_five_minutes_and_give_up_after_about_forty():
     strategy = send_mail.retry_strategy
-    assert strategy.max_attempts == MAIL_ATTEMPTS - 1
-    assert strategy.exponential_wait > 0
+    waits = []
+    for attempts in range(MAIL_ATTEMPTS):
+        decision = strategy.get_retry_decision(
+            exception=ConnectionRefusedError(), job=SimpleNamespace(attempts=attempts)
+        )
+        if decision is None:
+            break
+        waits.append(round((decision.retry_at - timezone.now()).total_seconds()))
+    assert waits[:5] == [10, 20, 40, 80, 160]
+    assert max(waits) == 300
+    assert len(waits) == MAIL_ATTEMPTS - 1
+    # A relay that refuses for a minute delays mail by about a minute, not by eighteen.
+    assert sum(waits[:3]) < 90
+    assert 30 * 60 < sum(waits) < 50 * 60
 
 
 @pytest.mark.django_db

@@ -7,12 +7,8 @@ class ConferencesConfig(AppConfig):
     verbose_name = _("Conferences")
     default_auto_field = "django.db.models.BigAutoField"
 
-    def ready(self):
-        from conferences import translatable
-        from portal.selectors import REGION_HISTORY_MODELS
 
-        translatable.register()
+    def ready(self) -> None:
+        from conferences import hooks
 
-        REGION_HISTORY_MODELS.update(
-            {"conferences.Event": "region_id", "conferences.Venue": "region_id"}
-        )
+        hooks.register()

@@ -8,16 +8,6 @@ class OffersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from offers import annexes, translatable
-        from portal.selectors import REGION_HISTORY_MODELS
+        from offers import hooks
 
-        annexes.register()
-        translatable.register()
-        REGION_HISTORY_MODELS.update(
-            {
-                "offers.Offer": "region_id",
-                "offers.OfferPlace": "offer__region_id",
-                "offers.ProviderContact": "region_id",
-                "offers.UpdateRound": "region_id",
-            }
-        )
+        hooks.register()

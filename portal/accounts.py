@@ -1,8 +1,8 @@
 """allauth adapter: no open sign-up, and all account mail goes through the mail queue."""
 
 from allauth.account.adapter import DefaultAccountAdapter
-from django.urls import reverse
 
+from portal import hooks
 from portal.lib.mail import queue_mail
 from portal.models import OutgoingMail
 
@@ -13,16 +13,14 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def get_login_redirect_url(self, request) -> str:
-        # Provider contacts (offers app) have no staff membership: send them to their
-        # organisation's offers instead of an empty back-office.
+        # People without a staff membership (e.g. an offer provider's contact) would land in an
+        # empty back-office: the apps say where they belong (hooks.LOGIN_REDIRECTS).
         user = request.user
-        if (
-            not user.is_superuser
-            and not user.memberships.exists()
-            and hasattr(user, "provider_contacts")
-            and user.provider_contacts.filter(is_active=True).exists()
-        ):
-            return reverse("offers:provider_home")
+        if not user.is_superuser and not user.memberships.exists():
+            for redirect_for in hooks.get(hooks.LOGIN_REDIRECTS):
+                url = redirect_for(user)
+                if url:
+                    return url
         return super().get_login_redirect_url(request)
 
     def send_mail(self, template_prefix, email, context):

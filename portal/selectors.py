@@ -10,6 +10,7 @@ from datetime import datetime
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from portal import hooks
 from portal.models import Region
 
 
@@ -23,7 +24,8 @@ class HistoryEntry:
     changes: list[str]
 
 
-# Each app registers the history-tracked models that hang on a region and how to reach it.
+# The portal's history-tracked models and how to reach their region; the apps register theirs
+# as ``hooks.REGION_HISTORY``.
 REGION_HISTORY_MODELS: dict[str, str] = {
     "portal.Region": "id",
     "portal.RegionContact": "region_id",
@@ -61,7 +63,6 @@ def _entries(model_label: str, region_field: str, region: Region, limit: int):
 
 def region_history(region: Region, limit: int = 200) -> Iterator[HistoryEntry]:
     """Newest first: who changed what and when, across every registered model."""
-    streams = [
-        _entries(label, field, region, limit) for label, field in REGION_HISTORY_MODELS.items()
-    ]
+    models = {**REGION_HISTORY_MODELS, **dict(hooks.get(hooks.REGION_HISTORY))}
+    streams = [_entries(label, field, region, limit) for label, field in models.items()]
     return heapq.merge(*streams, key=lambda e: e.when, reverse=True)

@@ -1,8 +1,9 @@
-"""/sitemap.xml: every public page. Apps add their sections to SITEMAPS."""
+"""/sitemap.xml: every public page. Apps register their sections as ``hooks.SITEMAPS``."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from portal import hooks
 from portal.models import Region
 
 
@@ -27,12 +28,6 @@ class RegionSitemap(Sitemap):
         return reverse(f"portal:{page}", kwargs={"region": slug})
 
 
-def _app_sitemaps() -> dict:
-    from conferences.sitemaps import SITEMAPS as conferences
-    from networks.sitemaps import SITEMAPS as networks
-    from offers.sitemaps import SITEMAPS as offers
-
-    return {**conferences, **networks, **offers}
-
-
-SITEMAPS = {"static": StaticSitemap, "regions": RegionSitemap, **_app_sitemaps()}
+def sitemaps() -> dict[str, type[Sitemap]]:
+    """The portal's sections and the apps' (call after the apps are ready)."""
+    return {"static": StaticSitemap, "regions": RegionSitemap, **dict(hooks.get(hooks.SITEMAPS))}

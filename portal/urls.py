@@ -1,4 +1,8 @@
-"""Project URLs. Fixed top-level routes come first; region pages live at /<region>/."""
+"""Project URLs. Fixed top-level routes come first; region pages live at /<region>/.
+
+The apps' URLconfs come from ``portal.hooks`` (``PUBLIC_URLS``, ``STAFF_URLS``): Django imports
+this module after every ``AppConfig.ready()`` ran, so the list is complete here.
+"""
 
 from django.conf import settings
 from django.contrib import admin
@@ -6,23 +10,20 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from portal.sitemaps import SITEMAPS
+from portal import hooks
+from portal.sitemaps import sitemaps
 from portal.views.ops import health, ping
 
 urlpatterns = [
     path("health/", health, name="health"),
     path("health/ping/", ping, name="ping"),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("staff/", include("portal.urls_staff")),
-    path("staff/", include("conferences.urls_staff")),
-    path("staff/", include("networks.urls_staff")),
-    path("staff/", include("offers.urls_staff")),
-    path("", include("conferences.urls")),
-    path("", include("networks.urls")),
-    path("", include("offers.urls")),
+    *[path("staff/", include(urlconf)) for urlconf in hooks.get(hooks.STAFF_URLS)],
+    *[path("", include(urlconf)) for urlconf in hooks.get(hooks.PUBLIC_URLS)],
     path("", include("portal.urls_public")),
 ]
 

@@ -1,4 +1,4 @@
-"""Template helpers of the conferences app (also used by the region and portal home pages)."""
+"""Template helpers of the conferences app (also used by its hook templates on portal pages)."""
 
 from __future__ import annotations
 
@@ -27,19 +27,3 @@ def seats_text(remaining: int | None) -> str:
 def upcoming_events(region=None, limit: int = 5):
     """The next published events (of one region, or of all)."""
     return list(selectors.upcoming_events(region)[:limit])
-
-
-@register.simple_tag
-def measure_origins(measures, public: bool = True) -> dict:
-    """Workshop results behind a list of measures (one query; see selectors.measure_origins).
-
-    Used by the networks templates that list measures, so that they name the conference
-    workshops a measure came from without the networks app importing this one.
-    """
-    measures = [measures] if hasattr(measures, "lineage") else list(measures)
-    return selectors.measure_origins(measures, public=public)
-
-
-@register.filter
-def origins_of(origins: dict, measure) -> list:
-    return origins.get(measure.lineage, []) if origins else []

@@ -1,11 +1,13 @@
-"""Template tags for the networks app's hooks on shared pages (dashboard, region home)."""
+"""Template tags of the networks app: its hooks on shared pages, and what other apps add to it."""
 
 from __future__ import annotations
 
 from django import template
+from django.template.context import Context
+from django.utils.safestring import SafeString
 
-from networks import selectors
-from networks.models import IntegrationConcept, JoinRequest, Organisation, WorkingGroup
+from networks import hooks, selectors
+from networks.models import IntegrationConcept, JoinRequest, Measure, Organisation, WorkingGroup
 
 register = template.Library()
 
@@ -38,3 +40,15 @@ def networks_region_summary(region) -> dict:
     if summary is None:
         summary = region._networks_summary = selectors.region_network_summary(region)
     return summary
+
+
+@register.simple_tag(takes_context=True)
+def measure_notes(context: Context, measures, staff: bool = False) -> dict[int, SafeString]:
+    """What other apps add under each measure (``hooks.MEASURE_NOTES``), asked once per list."""
+    measures = [measures] if isinstance(measures, Measure) else list(measures)
+    return hooks.measure_notes(measures, staff=staff, region=context.get("region"))
+
+
+@register.filter
+def note_for(notes: dict[int, SafeString], measure: Measure) -> SafeString | str:
+    return notes.get(measure.pk, "")

@@ -1,11 +1,6 @@
-import importlib
-
 from django.core.management.base import BaseCommand
 
-from portal import demo
-
-# Order matters: offers and conferences hang on the network's organisations.
-APP_DEMOS = ["networks.demo", "conferences.demo", "offers.demo"]
+from portal import demo, hooks
 
 
 class Command(BaseCommand):
@@ -13,13 +8,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = demo.seed()
-        for module_name in APP_DEMOS:
-            try:
-                module = importlib.import_module(module_name)
-            except ModuleNotFoundError:
-                continue
-            module.seed()
-            self.stdout.write(f"  {module_name}: ok")
+        # Each app registers its seeder (hooks.DEMO_SEEDERS); the order puts the network's
+        # organisations first, because offers and conferences hang on them.
+        for seed in hooks.get(hooks.DEMO_SEEDERS):
+            seed()
+            self.stdout.write(f"  {seed.__module__}: ok")
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Demo logins:"))
         for email, role in logins:
             self.stdout.write(f"  {email:40} {demo.DEMO_PASSWORD}   ({role})")

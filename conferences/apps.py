@@ -7,7 +7,6 @@ class ConferencesConfig(AppConfig):
     verbose_name = _("Conferences")
     default_auto_field = "django.db.models.BigAutoField"
 
-
     def ready(self) -> None:
         from conferences import hooks
 

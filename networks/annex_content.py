@@ -39,14 +39,14 @@ def register() -> None:
     register_annex(
         "working_groups",
         title=_("Working groups and their leads"),
-        template="pdf/networks/annex_working_groups.html",
+        template="networks/pdf/annex_working_groups.html",
         context_fn=working_groups_context,
         order=10,
     )
     register_annex(
         "organisations",
         title=_("Organisations of the network"),
-        template="pdf/networks/annex_organisations.html",
+        template="networks/pdf/annex_organisations.html",
         context_fn=organisations_context,
         order=20,
     )

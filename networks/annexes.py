@@ -7,7 +7,7 @@ Apps register annexes from their ``AppConfig.ready()``::
     register_annex(
         "offer_directory",
         title=_("Offer directory"),
-        template="pdf/offers/annex_offer_directory.html",
+        template="offers/pdf/annex_offer_directory.html",
         context_fn=lambda concept: {"offers": ...},
         fingerprint_fn=lambda concept: "...",  # changes when the annex's content changes
     )

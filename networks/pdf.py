@@ -58,7 +58,7 @@ def concept_pdf_context(concept: IntegrationConcept) -> dict:
 
 def render_concept_html(concept: IntegrationConcept) -> str:
     return render_html(
-        "pdf/networks/concept.html", concept_pdf_context(concept), language=PDF_LANGUAGE
+        "networks/pdf/concept.html", concept_pdf_context(concept), language=PDF_LANGUAGE
     )
 
 

@@ -29,7 +29,7 @@ def register() -> None:
     register_annex(
         "offer_directory",
         title=_("Offer directory by field of action"),
-        template="pdf/offers/annex_offer_directory.html",
+        template="offers/pdf/annex_offer_directory.html",
         context_fn=directory_context,
         fingerprint_fn=_fingerprint,
         order=30,
@@ -37,7 +37,7 @@ def register() -> None:
     register_annex(
         "offer_coverage",
         title=_("Coverage of offers (municipality × field of action)"),
-        template="pdf/offers/annex_coverage.html",
+        template="offers/pdf/annex_coverage.html",
         context_fn=coverage_context,
         fingerprint_fn=_fingerprint,
         order=40,

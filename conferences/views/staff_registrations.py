@@ -263,7 +263,7 @@ def sign_in_sheet(request: HttpRequest, region: Region, pk: int) -> HttpResponse
         .order_by("name", "id")
     )
     content = pdf.render_pdf(
-        "pdf/conferences/sign_in_sheet.html",
+        "conferences/pdf/sign_in_sheet.html",
         {"region": region, "event_date": event_date, "event": event_date.event, "rows": holders},
     )
     return _pdf_response(content, "unterschriftenliste.pdf")
@@ -279,7 +279,7 @@ def badges(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
         .order_by("name", "id")
     )
     content = pdf.render_pdf(
-        "pdf/conferences/badges.html",
+        "conferences/pdf/badges.html",
         {"region": region, "event_date": event_date, "event": event_date.event, "rows": holders},
     )
     return _pdf_response(content, "namensschilder.pdf")

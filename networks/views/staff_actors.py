@@ -22,7 +22,7 @@ def form_page(request: HttpRequest, region: Region, form, **context) -> HttpResp
     """The shared add/edit page of the networks back-office."""
     return render(
         request,
-        "staff/networks/form.html",
+        "networks/staff/form.html",
         {"region": region, "form": form, **context},
         status=400 if form.errors else 200,
     )
@@ -53,7 +53,7 @@ def organisation_list(request: HttpRequest, region: Region) -> HttpResponse:
     page = Paginator(organisations, 50).get_page(request.GET.get("page"))
     return render(
         request,
-        "staff/networks/organisation_list.html",
+        "networks/staff/organisation_list.html",
         {"region": region, "page": page, "q": text},
     )
 
@@ -174,7 +174,7 @@ def person_list(request: HttpRequest, region: Region) -> HttpResponse:
     )
     page = Paginator(persons, 50).get_page(request.GET.get("page"))
     return render(
-        request, "staff/networks/person_list.html", {"region": region, "page": page, "q": text}
+        request, "networks/staff/person_list.html", {"region": region, "page": page, "q": text}
     )
 
 

@@ -58,7 +58,7 @@ def _guard_superseded(request, concept: IntegrationConcept) -> bool:
 def concept_list(request: HttpRequest, region: Region) -> HttpResponse:
     concepts = IntegrationConcept.objects.in_region(region)
     return render(
-        request, "staff/networks/concept_list.html", {"region": region, "concepts": concepts}
+        request, "networks/staff/concept_list.html", {"region": region, "concepts": concepts}
     )
 
 
@@ -100,7 +100,7 @@ def concept_detail(request: HttpRequest, region: Region, pk: int) -> HttpRespons
         "exports": concept.exports.all()[:6],
         "other_versions": IntegrationConcept.objects.in_region(region).exclude(pk=concept.pk),
     }
-    return render(request, "staff/networks/concept_detail.html", context)
+    return render(request, "networks/staff/concept_detail.html", context)
 
 
 @staff_view(MANAGE_CONTENT)
@@ -211,7 +211,7 @@ def concept_compare(request: HttpRequest, region: Region) -> HttpResponse:
     diff = selectors.concept_diff(old, new) if old and new and old.pk != new.pk else None
     return render(
         request,
-        "staff/networks/concept_compare.html",
+        "networks/staff/concept_compare.html",
         {"region": region, "versions": versions, "diff": diff, "old": old, "new": new},
     )
 
@@ -241,8 +241,8 @@ def export_status(request: HttpRequest, region: Region, pk: int) -> HttpResponse
     )
     context = {"region": region, "export": export, "concept": export.concept}
     if request.headers.get("HX-Request"):
-        return render(request, "staff/networks/export_status_row.html", context)
-    return render(request, "staff/networks/export_status.html", context)
+        return render(request, "networks/staff/export_status_row.html", context)
+    return render(request, "networks/staff/export_status.html", context)
 
 
 @staff_view(MANAGE_CONTENT)
@@ -410,7 +410,7 @@ def measure_edit(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
         "notes": measure.progress_notes.all(),
     }
     return render(
-        request, "staff/networks/measure_edit.html", context, status=400 if form.errors else 200
+        request, "networks/staff/measure_edit.html", context, status=400 if form.errors else 200
     )
 
 

@@ -33,7 +33,7 @@ def group_list(request: HttpRequest, region: Region) -> HttpResponse:
     open_requests = JoinRequest.objects.in_region(region).open().count()
     return render(
         request,
-        "staff/networks/group_list.html",
+        "networks/staff/group_list.html",
         {"region": region, "groups": groups, "open_requests": open_requests},
     )
 
@@ -71,7 +71,7 @@ def group_edit(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
         "join_requests": group.join_requests.all()[:20],
     }
     return render(
-        request, "staff/networks/group_edit.html", context, status=400 if form.errors else 200
+        request, "networks/staff/group_edit.html", context, status=400 if form.errors else 200
     )
 
 
@@ -129,7 +129,7 @@ def _meeting_page(request, region, meeting, form, document_form) -> HttpResponse
     }
     failed = form.errors or document_form.errors
     return render(
-        request, "staff/networks/meeting_edit.html", context, status=400 if failed else 200
+        request, "networks/staff/meeting_edit.html", context, status=400 if failed else 200
     )
 
 
@@ -189,7 +189,7 @@ def join_request_list(request: HttpRequest, region: Region) -> HttpResponse:
     requests_ = JoinRequest.objects.in_region(region).select_related("working_group")
     return render(
         request,
-        "staff/networks/join_request_list.html",
+        "networks/staff/join_request_list.html",
         {"region": region, "join_requests": requests_},
     )
 
@@ -225,7 +225,7 @@ def join_request_detail(request: HttpRequest, region: Region, pk: int) -> HttpRe
             return redirect("networks_staff:join_request_list", region=region.slug)
     return render(
         request,
-        "staff/networks/join_request_detail.html",
+        "networks/staff/join_request_detail.html",
         {"region": region, "join_request": join_request, "form": form},
         status=400 if form.errors else 200,
     )

@@ -258,7 +258,7 @@ def guide_context(region: Region) -> dict:
 
 @staff_view(MANAGE_CONTENT)
 def export_guide(request: HttpRequest, region: Region) -> HttpResponse:
-    pdf = render_pdf("pdf/offers/guide.html", guide_context(region))
+    pdf = render_pdf("offers/pdf/guide.html", guide_context(region))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{region.slug}-wegweiser.pdf"'
     return response

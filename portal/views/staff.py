@@ -37,7 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
     regions = list(Region.objects.for_user(request.user))
     if len(regions) == 1:
         return redirect("portal_staff:dashboard", region=regions[0].slug)
-    return render(request, "staff/home.html", {"regions": regions})
+    return render(request, "portal/staff/home.html", {"regions": regions})
 
 
 @staff_view(MANAGE_REGISTRATIONS)
@@ -53,7 +53,7 @@ def dashboard(request: HttpRequest, region: Region) -> HttpResponse:
         "team_count": Membership.objects.in_region(region).count(),
         "fields_count": FieldOfAction.objects.in_region(region).count(),
     }
-    return render(request, "staff/dashboard.html", context)
+    return render(request, "portal/staff/dashboard.html", context)
 
 
 @staff_view(MANAGE_REGION)
@@ -71,7 +71,7 @@ def office_edit(request: HttpRequest, region: Region) -> HttpResponse:
         messages.error(request, _("Please correct the marked fields."))
     context = {"region": region, "form": form, "formsets": formsets}
     status = 400 if data is not None else 200
-    return render(request, "staff/office_edit.html", context, status=status)
+    return render(request, "portal/staff/office_edit.html", context, status=status)
 
 
 # --- team and invitations ------------------------------------------------------------------
@@ -86,7 +86,7 @@ def team(request: HttpRequest, region: Region) -> HttpResponse:
         "form": InvitationForm(),
         "role_form": RoleForm(),
     }
-    return render(request, "staff/team.html", context)
+    return render(request, "portal/staff/team.html", context)
 
 
 @staff_view(MANAGE_REGION)
@@ -141,7 +141,9 @@ def fields_of_action(request: HttpRequest, region: Region) -> HttpResponse:
         return redirect("portal_staff:fields_of_action", region=region.slug)
     fields = FieldOfAction.objects.in_region(region)
     return render(
-        request, "staff/fields_of_action.html", {"region": region, "fields": fields, "form": form}
+        request,
+        "portal/staff/fields_of_action.html",
+        {"region": region, "fields": fields, "form": form},
     )
 
 
@@ -154,7 +156,9 @@ def field_of_action_edit(request: HttpRequest, region: Region, pk: int) -> HttpR
         messages.success(request, _("Saved."))
         return redirect("portal_staff:fields_of_action", region=region.slug)
     return render(
-        request, "staff/field_of_action_edit.html", {"region": region, "form": form, "field": field}
+        request,
+        "portal/staff/field_of_action_edit.html",
+        {"region": region, "form": form, "field": field},
     )
 
 
@@ -166,7 +170,7 @@ def barrier_reports(request: HttpRequest, region: Region) -> HttpResponse:
     reports = BarrierReport.objects.in_region(region)
     return render(
         request,
-        "staff/barrier_reports.html",
+        "portal/staff/barrier_reports.html",
         {"region": region, "reports": reports, "form": BarrierStatusForm()},
     )
 
@@ -186,10 +190,10 @@ def barrier_report_update(request: HttpRequest, region: Region, pk: int) -> Http
 @staff_view(MANAGE_REGISTRATIONS)
 def mail_log(request: HttpRequest, region: Region) -> HttpResponse:
     mails = OutgoingMail.objects.in_region(region).defer("body_text", "body_html", "attachments")
-    return render(request, "staff/mail_log.html", {"region": region, "mails": mails[:200]})
+    return render(request, "portal/staff/mail_log.html", {"region": region, "mails": mails[:200]})
 
 
 @staff_view(MANAGE_REGION)
 def history(request: HttpRequest, region: Region) -> HttpResponse:
     entries = list(islice(region_history(region), 200))
-    return render(request, "staff/history.html", {"region": region, "entries": entries})
+    return render(request, "portal/staff/history.html", {"region": region, "entries": entries})

@@ -2,22 +2,31 @@
 
 Each app keeps its translations in `<app>/locale/`, so the people working on different apps
 never edit the same .po file. Strings in `templates/` go to the app whose name appears in the
-template's path (`templates/conferences/...`, `templates/staff/includes/nav_offers.html`);
+template's path (`templates/conferences/...`, `templates/offers/hooks/staff_dashboard.html`);
 everything else belongs to `portal`.
 """
 
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.commands import makemessages
 
-APPS = ("conferences", "networks", "offers")
 LANGUAGES = ["de", "en", "ar", "uk"]
+
+
+def project_apps() -> list[str]:
+    """The installed apps of this checkout besides the portal (named by no list of ours)."""
+    return [
+        config.label
+        for config in apps.get_app_configs()
+        if Path(config.path).parent == settings.BASE_DIR and config.label != "portal"
+    ]
 
 
 def owning_app(path: Path) -> str:
     relative = str(path.resolve().relative_to(settings.BASE_DIR))
-    for app in APPS:
+    for app in project_apps():
         if app in relative:
             return app
     return "portal"
@@ -36,7 +45,9 @@ class Command(makemessages.Command):
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.add_argument("--app", choices=["portal", *APPS], help="Only this app's catalogue.")
+        parser.add_argument(
+            "--app", choices=["portal", *project_apps()], help="Only this app's catalogue."
+        )
 
     def handle(self, *args, **options):
         self.only_app = options.pop("app")
@@ -55,7 +66,7 @@ class Command(makemessages.Command):
         options.setdefault("no_obsolete", True)
         options["no_obsolete"] = True
         options["no_location"] = True
-        for app in ("portal", *APPS):
+        for app in ("portal", *project_apps()):
             (settings.BASE_DIR / app / "locale").mkdir(exist_ok=True)
         super().handle(*args, **options)
         for catalogue in settings.BASE_DIR.glob("*/locale/*/LC_MESSAGES/django.po"):

@@ -30,7 +30,7 @@ def test_visitor_finds_a_working_group_and_sends_a_join_request(page, live_serve
 
     page.get_by_label("Ihr Name").fill("Amal Haddad")
     page.get_by_label("E-Mail").fill("amal@example.org")
-    page.get_by_role("checkbox").check()
+    page.locator("#id_privacy").check()
     page.get_by_role("button", name="Anfrage senden").click()
     page.wait_for_url("**/working-groups/ak-sprache/")
     assert page.get_by_role("status").count() >= 1

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from networks.annexes import register_annex
 from offers.models import Offer
 from offers.selectors.coverage import coverage
+from offers.selectors.guide import guide_context
 
 
 def _fingerprint(concept) -> str:
@@ -16,8 +17,6 @@ def _fingerprint(concept) -> str:
 
 
 def directory_context(concept) -> dict:
-    from offers.views.staff import guide_context
-
     return {"groups": guide_context(concept.region)["groups"]}
 
 

@@ -16,8 +16,8 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import redirect
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404, redirect
 
 from portal.models import Membership, Region, Role
 from portal.models.accounts import CAPABILITIES
@@ -25,6 +25,13 @@ from portal.models.accounts import CAPABILITIES
 MANAGE_REGION = "manage_region"
 MANAGE_CONTENT = "manage_content"
 MANAGE_REGISTRATIONS = "manage_registrations"
+
+
+def public_region(request: HttpRequest, slug: str) -> Region:
+    """The region of a public page, or 404; the footer links to its legal pages."""
+    region = get_object_or_404(Region, slug=slug)
+    request.region = region
+    return region
 
 
 def has_second_factor(user) -> bool:

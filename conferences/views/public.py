@@ -20,9 +20,9 @@ from conferences import ical, selectors
 from conferences.forms import EventFilterForm, RegistrationForm, WorkshopChangeForm
 from conferences.models import Event, EventDate, Registration, Workshop
 from conferences.services import registrations as services
+from portal.access import public_region
 from portal.lib import ratelimit
 from portal.lib.markdown import render_markdown
-from portal.views.public import public_region
 
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from networks import calendar, selectors, services
+from networks import ical, selectors, services
 from networks.forms import (
     DirectoryFilterForm,
     JoinRequestForm,
@@ -31,9 +31,10 @@ from networks.models import (
     WorkingGroup,
     WorkingGroupMeeting,
 )
+from portal.access import public_region
 from portal.lib import ratelimit
 from portal.lib.markdown import render_markdown
-from portal.views.public import public_region
+from portal.lib.responses import stored_file_response
 
 PUBLIC_VARIANT = ConceptExport.Variant.PDF_UA
 
@@ -191,7 +192,7 @@ def working_group_detail(request: HttpRequest, region: str, slug: str) -> HttpRe
 def working_group_ics(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     region_obj = public_region(request, region)
     group = get_object_or_404(WorkingGroup.objects.in_region(region_obj).public(), slug=slug)
-    body = calendar.meetings_ics(group, group.meetings.upcoming())
+    body = ical.meetings_ics(group, group.meetings.upcoming())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{group.slug}.ics"'
     return response
@@ -206,20 +207,7 @@ def meeting_document(request: HttpRequest, region: str, slug: str, pk: int) -> F
         .filter(meeting__working_group__slug=slug),
         pk=pk,
     )
-    return _file_response(document)
-
-
-def _file_response(document: MeetingDocument) -> FileResponse:
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.file.name.rsplit("/", 1)[-1],
-        content_type=document.content_type or "application/octet-stream",
-    )
+    return stored_file_response(document.file, content_type=document.content_type)
 
 
 # --- the integration concept ----------------------------------------------------------------
@@ -359,13 +347,7 @@ def concept_previous_pdf(request: HttpRequest, region: str, version: int) -> Fil
     export = selectors.latest_ready_export(concept, PUBLIC_VARIANT)
     if export is None or not export.file:
         raise Http404
-    try:
-        handle = export.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(
-        handle, content_type="application/pdf", filename=export.file.name.rsplit("/", 1)[-1]
-    )
+    return stored_file_response(export.file, content_type="application/pdf", as_attachment=False)
 
 
 @require_GET

@@ -15,17 +15,8 @@ from networks.forms import OrganisationForm, PersonForm
 from networks.models import Organisation, Person
 from portal.access import MANAGE_CONTENT, staff_view
 from portal.lib.exports import csv_response, xlsx_response
+from portal.lib.responses import render_form
 from portal.models import Region
-
-
-def form_page(request: HttpRequest, region: Region, form, **context) -> HttpResponse:
-    """The shared add/edit page of the networks back-office."""
-    return render(
-        request,
-        "networks/staff/form.html",
-        {"region": region, "form": form, **context},
-        status=400 if form.errors else 200,
-    )
 
 
 def _search(queryset, request: HttpRequest, *fields: str):
@@ -66,12 +57,15 @@ def organisation_add(request: HttpRequest, region: Region) -> HttpResponse:
         form.save()
         messages.success(request, _("Saved."))
         return redirect("networks_staff:organisation_list", region=region.slug)
-    return form_page(
+    return render_form(
         request,
-        region,
-        form,
-        title=_("Add an organisation"),
-        back_url=reverse("networks_staff:organisation_list", args=[region.slug]),
+        "networks/staff/form.html",
+        {
+            "region": region,
+            "form": form,
+            "title": _("Add an organisation"),
+            "back_url": reverse("networks_staff:organisation_list", args=[region.slug]),
+        },
     )
 
 
@@ -83,14 +77,17 @@ def organisation_edit(request: HttpRequest, region: Region, pk: int) -> HttpResp
         form.save()
         messages.success(request, _("Saved."))
         return redirect("networks_staff:organisation_list", region=region.slug)
-    return form_page(
+    return render_form(
         request,
-        region,
-        form,
-        title=organisation.name,
-        back_url=reverse("networks_staff:organisation_list", args=[region.slug]),
-        delete_url=reverse("networks_staff:organisation_delete", args=[region.slug, pk]),
-        public_url=organisation.get_absolute_url() if organisation.is_public else "",
+        "networks/staff/form.html",
+        {
+            "region": region,
+            "form": form,
+            "title": organisation.name,
+            "back_url": reverse("networks_staff:organisation_list", args=[region.slug]),
+            "delete_url": reverse("networks_staff:organisation_delete", args=[region.slug, pk]),
+            "public_url": organisation.get_absolute_url() if organisation.is_public else "",
+        },
     )
 
 
@@ -186,12 +183,15 @@ def person_add(request: HttpRequest, region: Region) -> HttpResponse:
         form.save()
         messages.success(request, _("Saved."))
         return redirect("networks_staff:person_list", region=region.slug)
-    return form_page(
+    return render_form(
         request,
-        region,
-        form,
-        title=_("Add a contact person"),
-        back_url=reverse("networks_staff:person_list", args=[region.slug]),
+        "networks/staff/form.html",
+        {
+            "region": region,
+            "form": form,
+            "title": _("Add a contact person"),
+            "back_url": reverse("networks_staff:person_list", args=[region.slug]),
+        },
     )
 
 
@@ -203,13 +203,16 @@ def person_edit(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, _("Saved."))
         return redirect("networks_staff:person_list", region=region.slug)
-    return form_page(
+    return render_form(
         request,
-        region,
-        form,
-        title=person.name,
-        back_url=reverse("networks_staff:person_list", args=[region.slug]),
-        delete_url=reverse("networks_staff:person_delete", args=[region.slug, pk]),
+        "networks/staff/form.html",
+        {
+            "region": region,
+            "form": form,
+            "title": person.name,
+            "back_url": reverse("networks_staff:person_list", args=[region.slug]),
+            "delete_url": reverse("networks_staff:person_delete", args=[region.slug, pk]),
+        },
     )
 
 

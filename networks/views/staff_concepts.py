@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,8 +30,8 @@ from networks.models import (
     Measure,
     MeasureProgressNote,
 )
-from networks.views.staff_actors import form_page
 from portal.access import MANAGE_CONTENT, staff_view
+from portal.lib.responses import render_form, stored_file_response
 from portal.models import Region
 
 
@@ -70,12 +70,15 @@ def concept_add(request: HttpRequest, region: Region) -> HttpResponse:
         concept = form.save()
         messages.success(request, _("Saved."))
         return _to_concept(region, concept.pk)
-    return form_page(
+    return render_form(
         request,
-        region,
-        form,
-        title=_("New integration concept"),
-        back_url=reverse("networks_staff:concept_list", args=[region.slug]),
+        "networks/staff/form.html",
+        {
+            "region": region,
+            "form": form,
+            "title": _("New integration concept"),
+            "back_url": reverse("networks_staff:concept_list", args=[region.slug]),
+        },
     )
 
 
@@ -113,15 +116,18 @@ def concept_edit(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, _("Saved."))
         return _to_concept(region, concept.pk)
-    return form_page(
+    return render_form(
         request,
-        region,
-        form,
-        title=str(concept),
-        back_url=reverse("networks_staff:concept_detail", args=[region.slug, pk]),
-        delete_url=reverse("networks_staff:concept_delete", args=[region.slug, pk])
-        if concept.status == IntegrationConcept.Status.DRAFT
-        else "",
+        "networks/staff/form.html",
+        {
+            "region": region,
+            "form": form,
+            "title": str(concept),
+            "back_url": reverse("networks_staff:concept_detail", args=[region.slug, pk]),
+            "delete_url": reverse("networks_staff:concept_delete", args=[region.slug, pk])
+            if concept.status == IntegrationConcept.Status.DRAFT
+            else "",
+        },
     )
 
 
@@ -247,19 +253,8 @@ def export_status(request: HttpRequest, region: Region, pk: int) -> HttpResponse
 
 @staff_view(MANAGE_CONTENT)
 def export_download(request: HttpRequest, region: Region, pk: int):
-    from django.http import FileResponse
-
     export = get_object_or_404(ConceptExport.objects.in_region(region).ready(), pk=pk)
-    try:
-        handle = export.file.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(
-        handle,
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=export.file.name.rsplit("/", 1)[-1],
-    )
+    return stored_file_response(export.file, content_type="application/pdf")
 
 
 # --- guidelines, chapters, measures, progress notes -----------------------------------------
@@ -274,13 +269,16 @@ def _part_form(request, region, concept, form, instance, *, title, delete_name, 
         form.save()
         messages.success(request, _("Saved."))
         return _to_concept(region, concept.pk, anchor)
-    return form_page(
+    return render_form(
         request,
-        region,
-        form,
-        title=title,
-        back_url=reverse("networks_staff:concept_detail", args=[region.slug, concept.pk]),
-        delete_url=reverse(delete_name, args=[region.slug, instance.pk]) if instance else "",
+        "networks/staff/form.html",
+        {
+            "region": region,
+            "form": form,
+            "title": title,
+            "back_url": reverse("networks_staff:concept_detail", args=[region.slug, concept.pk]),
+            "delete_url": reverse(delete_name, args=[region.slug, instance.pk]) if instance else "",
+        },
     )
 
 

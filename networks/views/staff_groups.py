@@ -17,9 +17,8 @@ from networks.forms import (
     WorkingGroupForm,
 )
 from networks.models import JoinRequest, MeetingDocument, WorkingGroup, WorkingGroupMeeting
-from networks.views.public import _file_response
-from networks.views.staff_actors import form_page
 from portal.access import MANAGE_CONTENT, staff_view
+from portal.lib.responses import render_form, stored_file_response
 from portal.models import Region
 
 
@@ -46,12 +45,15 @@ def group_add(request: HttpRequest, region: Region) -> HttpResponse:
         group = form.save()
         messages.success(request, _("Saved."))
         return redirect("networks_staff:group_edit", region=region.slug, pk=group.pk)
-    return form_page(
+    return render_form(
         request,
-        region,
-        form,
-        title=_("Add a working group"),
-        back_url=reverse("networks_staff:group_list", args=[region.slug]),
+        "networks/staff/form.html",
+        {
+            "region": region,
+            "form": form,
+            "title": _("Add a working group"),
+            "back_url": reverse("networks_staff:group_list", args=[region.slug]),
+        },
     )
 
 
@@ -96,12 +98,15 @@ def meeting_add(request: HttpRequest, region: Region, group_pk: int) -> HttpResp
         meeting = form.save()
         messages.success(request, _("Saved."))
         return redirect("networks_staff:meeting_edit", region=region.slug, pk=meeting.pk)
-    return form_page(
+    return render_form(
         request,
-        region,
-        form,
-        title=_("New meeting of %(group)s") % {"group": group.name},
-        back_url=reverse("networks_staff:group_edit", args=[region.slug, group.pk]),
+        "networks/staff/form.html",
+        {
+            "region": region,
+            "form": form,
+            "title": _("New meeting of %(group)s") % {"group": group.name},
+            "back_url": reverse("networks_staff:group_edit", args=[region.slug, group.pk]),
+        },
     )
 
 
@@ -167,7 +172,7 @@ def document_upload(request: HttpRequest, region: Region, meeting_pk: int) -> Ht
 @staff_view(MANAGE_CONTENT)
 def document_download(request: HttpRequest, region: Region, pk: int):
     document = get_object_or_404(MeetingDocument.objects.in_region(region), pk=pk)
-    return _file_response(document)
+    return stored_file_response(document.file, content_type=document.content_type)
 
 
 @staff_view(MANAGE_CONTENT)

@@ -21,11 +21,11 @@ from offers.models import ChangeRequest, Offer
 from offers.selectors import opendata
 from offers.selectors.search import SORTS, search_offers
 from offers.services import changes
+from portal.access import public_region
 from portal.lib import ratelimit
 from portal.lib.exports import csv_response
 from portal.lib.markdown import render_markdown
 from portal.models import FieldOfAction, Municipality
-from portal.views.public import public_region
 
 
 @vary_on_headers("HX-Request")

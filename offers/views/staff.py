@@ -20,13 +20,13 @@ from offers.forms import (
     places_formset,
 )
 from offers.models import Offer, ProviderContact
-from offers.selectors import opendata
+from offers.selectors import guide, opendata
 from offers.selectors.staff import staff_text_condition
 from offers.services import directory
 from portal.access import MANAGE_CONTENT, staff_view
 from portal.lib.exports import csv_response, xlsx_response
 from portal.lib.pdf import render_pdf
-from portal.models import FieldOfAction, Region
+from portal.models import Region
 
 # --- offers ---------------------------------------------------------------------------------
 
@@ -242,23 +242,9 @@ def export_providers(request: HttpRequest, region: Region, fmt: str) -> HttpResp
     raise Http404
 
 
-def guide_context(region: Region) -> dict:
-    """Published offers grouped by field of action, as in the brochures counties print."""
-    offers = list(opendata.public_offers(region).select_related("contact_person").order_by("title"))
-    groups = []
-    for field in FieldOfAction.objects.in_region(region):
-        members = [o for o in offers if any(f.pk == field.pk for f in o.fields_of_action.all())]
-        if members:
-            groups.append((field.name, members))
-    others = [o for o in offers if not o.fields_of_action.all()]
-    if others:
-        groups.append((_("Other offers"), others))
-    return {"region": region, "groups": groups, "today": timezone.localdate()}
-
-
 @staff_view(MANAGE_CONTENT)
 def export_guide(request: HttpRequest, region: Region) -> HttpResponse:
-    pdf = render_pdf("offers/pdf/guide.html", guide_context(region))
+    pdf = render_pdf("offers/pdf/guide.html", guide.guide_context(region))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{region.slug}-wegweiser.pdf"'
     return response

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from portal import services
+from portal.access import public_region
 from portal.forms import BarrierReportForm
 from portal.lib import ratelimit
 from portal.models import Region
-
-
-def public_region(request: HttpRequest, slug: str) -> Region:
-    region = get_object_or_404(Region, slug=slug)
-    request.region = region  # the footer links to this region's legal pages
-    return region
 
 
 def region_list(request: HttpRequest) -> HttpResponse:

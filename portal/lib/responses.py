@@ -1,0 +1,43 @@
+"""Responses every app sends the same way: a page with a form, a stored file, a generated PDF."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def render_form(
+    request: HttpRequest, template_name: str, context: dict[str, Any], *, form: Any = None
+) -> HttpResponse:
+    """Render a page with a form: 400 when the form (``form`` or ``context["form"]``) has
+    errors, so a failed submission is not a success to clients, tests and monitoring."""
+    form = form if form is not None else context.get("form")
+    status = 400 if form is not None and form.errors else 200
+    return render(request, template_name, context, status=status)
+
+
+def stored_file_response(
+    file: FieldFile, *, content_type: str = "", as_attachment: bool = True
+) -> FileResponse:
+    """A stored file, sent after the view checked access; a file missing on disk is a 404."""
+    try:
+        handle = file.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404 from exc
+    return FileResponse(
+        handle,
+        as_attachment=as_attachment,
+        filename=file.name.rsplit("/", 1)[-1],
+        content_type=content_type or "application/octet-stream",
+    )
+
+
+def pdf_response(pdf: bytes, filename: str, *, as_attachment: bool = True) -> HttpResponse:
+    """A generated PDF. ``filename`` without the .pdf suffix."""
+    response = HttpResponse(pdf, content_type="application/pdf")
+    disposition = "attachment" if as_attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}.pdf"'
+    return response

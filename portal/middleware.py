@@ -74,3 +74,28 @@ class IdleSessionMiddleware:
             elif last is None or now - last >= IDLE_REFRESH_SECONDS:
                 request.session[IDLE_SESSION_KEY] = now
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database is unreachable, a view answers 503 with Retry-After and the portal's
+    maintenance page instead of a 500 (or, with DEBUG, Django's technical page).
+
+    Exceptions raised by other middleware never reach ``process_exception``; ``handler500``
+    (portal.views.errors.server_error) gives them the same answer.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from portal.views.errors import database_unavailable, logger, service_unavailable
+
+        if database_unavailable(exception):
+            logger.warning(
+                "Database unavailable: %s %s (%s)", request.method, request.path, exception
+            )
+            return service_unavailable()
+        return None

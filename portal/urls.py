@@ -14,6 +14,8 @@ from portal import hooks
 from portal.sitemaps import sitemaps
 from portal.views.ops import health, ping
 
+handler500 = "portal.views.errors.server_error"
+
 urlpatterns = [
     path("health/", health, name="health"),
     path("health/ping/", ping, name="ping"),

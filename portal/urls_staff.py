@@ -20,5 +20,7 @@ urlpatterns = [
         name="barrier_report_update",
     ),
     path("<slug:region>/mail/", staff.mail_log, name="mail_log"),
+    path("<slug:region>/mail/<int:pk>/", staff.mail_detail, name="mail_detail"),
+    path("<slug:region>/mail/<int:pk>/resend/", staff.mail_resend, name="mail_resend"),
     path("<slug:region>/history/", staff.history, name="history"),
 ]

@@ -1,14 +1,33 @@
 """Every outgoing e-mail is a row first: stored with the change that owes it, sent by a job,
 retried, logged."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models.regions import Region, RegionScopedQuerySet
 
 
 class OutgoingMailQuerySet(RegionScopedQuerySet):
+    def with_job_state(self) -> "OutgoingMailQuerySet":
+        """Annotate what the sending job is doing, for the mail log's "true state": waiting
+        for a retry (and until when), being sent, or stalled (its worker stopped)."""
+        job = "SELECT {} FROM procrastinate_jobs j WHERE j.id = portal_outgoingmail.job_id"
+        return self.annotate(
+            job_status=RawSQL(job.format("j.status::text"), ()),
+            job_scheduled_at=RawSQL(job.format("j.scheduled_at"), ()),
+            job_stalled=RawSQL(
+                "SELECT j.status = 'doing' AND (w.id IS NULL OR w.last_heartbeat "
+                "< now() - make_interval(secs => %s)) FROM procrastinate_jobs j "
+                "LEFT JOIN procrastinate_workers w ON w.id = j.worker_id "
+                "WHERE j.id = portal_outgoingmail.job_id",
+                (settings.JOB_STALLED_AFTER_SECONDS,),
+            ),
+        )
+
     def visible_to(self, membership) -> "OutgoingMailQuerySet":
         """The mails a role needs: event staff see participants' mails only, editors all but
         the staff's own account mails, coordinators everything."""
@@ -76,6 +95,25 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+    @property
+    def delivery_state(self) -> str:
+        """What is really happening to the mail (needs ``with_job_state()``)."""
+        if self.status == self.Status.SENT:
+            return _("Sent")
+        if self.status == self.Status.FAILED:
+            return _("Failed after %(attempts)s attempts") % {"attempts": self.attempts}
+        job_status = getattr(self, "job_status", None)
+        if job_status == "doing":
+            if getattr(self, "job_stalled", False):
+                return _("Stalled (its worker stopped): will be sent again within a minute")
+            return _("Being sent")
+        scheduled = getattr(self, "job_scheduled_at", None)
+        if job_status == "todo" and scheduled and scheduled > timezone.now():
+            return _("Next attempt at %(time)s") % {
+                "time": timezone.localtime(scheduled).strftime("%H:%M")
+            }
+        return _("Waiting to be sent")
 
     @property
     def can_be_resent(self) -> bool:

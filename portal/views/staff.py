@@ -21,6 +21,7 @@ from portal.forms import (
     RoleForm,
     office_formsets,
 )
+from portal.lib import mail as lib_mail
 from portal.models import (
     BarrierReport,
     FieldOfAction,
@@ -189,8 +190,47 @@ def barrier_report_update(request: HttpRequest, region: Region, pk: int) -> Http
 
 @staff_view(MANAGE_REGISTRATIONS)
 def mail_log(request: HttpRequest, region: Region) -> HttpResponse:
-    mails = OutgoingMail.objects.in_region(region).defer("body_text", "body_html", "attachments")
+    """The region's mails that the role needs (event staff: participants' mails only)."""
+    mails = (
+        OutgoingMail.objects.in_region(region)
+        .visible_to(request.membership)
+        .with_job_state()
+        .defer("body_text", "body_html", "attachments")
+    )
     return render(request, "portal/staff/mail_log.html", {"region": region, "mails": mails[:200]})
+
+
+@staff_view(MANAGE_REGION)
+def mail_detail(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    """One mail as it was sent (text body, attachments' names), for coordinators only: the
+    text holds personal links (self-service, invitations)."""
+    mail = get_object_or_404(OutgoingMail.objects.in_region(region).with_job_state(), pk=pk)
+    return render(
+        request,
+        "portal/staff/mail_detail.html",
+        {
+            "region": region,
+            "mail": mail,
+            "copies": mail.resends.count(),
+            "resends": mail.resends.order_by("created_at"),
+        },
+    )
+
+
+@staff_view(MANAGE_REGION)
+@require_POST
+def mail_resend(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    mail = get_object_or_404(OutgoingMail.objects.in_region(region), pk=pk)
+    try:
+        copy_number = int(request.POST.get("copies", ""))
+    except ValueError:
+        copy_number = mail.resends.count()
+    queued = lib_mail.resend_mail(mail=mail, copy_number=copy_number)
+    if queued is None:
+        messages.info(request, _("Nothing to do: the e-mail is already queued again."))
+    else:
+        messages.success(request, _("The e-mail is queued and will be sent again shortly."))
+    return redirect("portal_staff:mail_detail", region=region.slug, pk=(queued or mail).pk)
 
 
 @staff_view(MANAGE_REGION)

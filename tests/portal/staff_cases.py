@@ -12,6 +12,20 @@ def _field(region):
     return {"pk": FieldOfAction.objects.in_region(region).first().pk}
 
 
+def _mail(region):
+    from portal.lib.mail import queue_mail
+
+    return {"pk": queue_mail(to="x@example.org", subject="S", body_text="x", region=region).pk}
+
+
+def _failed_mail(region):
+    pk = _mail(region)["pk"]
+    from portal.models import OutgoingMail
+
+    OutgoingMail.objects.filter(pk=pk).update(status="failed")
+    return {"pk": pk}
+
+
 def _report(region):
     return {"pk": BarrierReport.objects.create(region=region, description="Kontrast").pk}
 
@@ -29,5 +43,7 @@ CASES = [
     Case("portal_staff:barrier_reports"),
     Case("portal_staff:barrier_report_update", "post", _report, lambda r: {"status": "resolved"}),
     Case("portal_staff:mail_log"),
+    Case("portal_staff:mail_detail", kwargs=_mail),
+    Case("portal_staff:mail_resend", "post", _failed_mail, lambda r: {"copies": "0"}),
     Case("portal_staff:history"),
 ]

@@ -59,3 +59,41 @@ def test_it_needs_no_login_and_sets_no_cookie(client):
     response = client.get("/health/")
     assert response.status_code == 200
     assert "sessionid" not in response.cookies
+
+
+@pytest.mark.django_db
+def test_it_reports_jobs_whose_worker_stopped_sending_heartbeats(client, settings):
+    settings.JOB_STALLED_AFTER_SECONDS = 30
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO procrastinate_workers (last_heartbeat) VALUES "
+            "(now()), (now() - interval '5 minutes') RETURNING id"
+        )
+        alive, dead = (row[0] for row in cursor.fetchall())
+        cursor.execute(
+            "INSERT INTO procrastinate_jobs (queue_name, task_name, args, status, worker_id) "
+            "VALUES ('mail', 'portal.send_mail', '{}', 'doing', %s), "
+            "('mail', 'portal.send_mail', '{}', 'doing', %s), "
+            "('mail', 'portal.send_mail', '{}', 'doing', NULL)",
+            [alive, dead],
+        )
+    response = client.get("/health/")
+    assert response.status_code == 200  # a web node that works stays in rotation
+    data = response.json()
+    assert data["jobs_stalled"] == 2
+    assert "jobs_stalled" in data["attention"]
+
+
+@pytest.mark.django_db
+def test_it_reports_mails_that_failed_for_good(client):
+    from portal.lib.mail import queue_mail
+    from portal.models import OutgoingMail
+
+    mail = queue_mail(to="a@example.org", subject="S", body_text="x")
+    data = client.get("/health/").json()
+    assert data["mails_queued"] == 1 and data["mails_failed"] == 0
+    assert data["attention"] == []
+    OutgoingMail.objects.filter(pk=mail.pk).update(status="failed")
+    data = client.get("/health/").json()
+    assert data["mails_failed"] == 1
+    assert data["attention"] == ["mails_failed"]

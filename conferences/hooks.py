@@ -45,6 +45,12 @@ def _seed_demo() -> None:
     demo.seed()
 
 
+def _region_files_delete(*, region: Region) -> None:
+    from conferences.services.events import region_files_delete
+
+    region_files_delete(region=region)
+
+
 def register() -> None:
     from conferences import translatable
     from conferences.sitemaps import SITEMAPS
@@ -80,4 +86,5 @@ def register() -> None:
     for label in ("conferences.Event", "conferences.Venue"):
         hooks.register(hooks.REGION_HISTORY, (label, "region_id"))
     hooks.register(networks_hooks.MEASURE_NOTES, measure_origins_notes)
+    hooks.listen(hooks.REGION_DELETED, _region_files_delete)
     translatable.register()

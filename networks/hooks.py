@@ -55,6 +55,12 @@ def _seed_demo() -> None:
     demo.seed()
 
 
+def _region_files_delete(*, region: Region) -> None:
+    from networks.services import region_files_delete
+
+    region_files_delete(region=region)
+
+
 def register() -> None:
     from networks import annex_content, translatable
     from networks.sitemaps import SITEMAPS
@@ -103,5 +109,6 @@ def register() -> None:
         "networks.MeasureProgressNote": "measure__concept__region_id",
     }.items():
         hooks.register(hooks.REGION_HISTORY, (label, path))
+    hooks.listen(hooks.REGION_DELETED, _region_files_delete)
     annex_content.register()
     translatable.register()

@@ -1,8 +1,9 @@
-"""Multi-step writes of the networks app: join requests, concept revisions, PDF exports."""
+"""Multi-step writes of the networks app: actors, join requests, concept revisions, PDF exports."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from networks import hooks
 from networks.models import (
     ConceptAnnex,
     ConceptChapter,
@@ -27,8 +29,35 @@ from networks.models import (
     WorkingGroup,
     WorkingGroupMeeting,
 )
+from portal import hooks as portal_hooks
 from portal.lib.mail import queue_templated_mail
-from portal.models import Membership, Role, User
+from portal.lib.models import delete_files_after_commit, save_fields, stored_value
+from portal.models import Membership, Region, Role, User
+
+# --- organisations and contact persons -----------------------------------------------------
+
+
+@transaction.atomic
+def organisation_save(*, organisation: Organisation, data: dict[str, Any]) -> Organisation:
+    """Create or change an organisation. A new name is news for the apps that show or index it
+    (hooks.ORGANISATION_RENAMED: the offer search holds provider names)."""
+    previous_name = stored_value(organisation, "name")
+    save_fields(organisation, data)
+    if previous_name is not None and previous_name != organisation.name:
+        portal_hooks.emit(hooks.ORGANISATION_RENAMED, organisation=organisation)
+    return organisation
+
+
+@transaction.atomic
+def person_save(*, person: Person, data: dict[str, Any]) -> Person:
+    """Create or change a contact person. When the person withdraws the consent to be listed
+    publicly, the apps that copied them anywhere public hear of it (hooks.CONSENT_WITHDRAWN)."""
+    had_consent = stored_value(person, "public_consent")
+    save_fields(person, data)
+    if had_consent and not person.public_consent:
+        portal_hooks.emit(hooks.CONSENT_WITHDRAWN, person=person)
+    return person
+
 
 # --- working groups -------------------------------------------------------------------------
 
@@ -335,3 +364,10 @@ def concept_request_export(
         )
         transaction.on_commit(lambda: generate_concept_pdf.defer(export_id=export.pk))
     return export
+
+
+def region_files_delete(*, region: Region) -> None:
+    """The region is being deleted: its minutes' files and concept PDFs go with it (after
+    commit). Listens to portal's hooks.REGION_DELETED."""
+    delete_files_after_commit(MeetingDocument.objects.in_region(region), "file")
+    delete_files_after_commit(ConceptExport.objects.in_region(region), "file")

@@ -58,7 +58,7 @@ REGION_HISTORY = "region_history"  # (model label, path to the region id) for th
 # they derived from the changed data current (e.g. a search index). Payload as keywords.
 
 FIELD_OF_ACTION_RENAMED = "field_of_action_renamed"  # field_of_action=FieldOfAction
-REGION_DELETED = "region_deleted"  # region_id=int, slug=str (the rows are gone already)
+REGION_DELETED = "region_deleted"  # region=Region, just before its rows are deleted
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,11 @@ def listen(event: str, listener: Callable[..., None], *, order: int = 100) -> No
     entries = _listeners[event]
     entries[:] = [e for e in entries if e.item != listener]
     entries.append(_Entry(order, listener))
+
+
+def unlisten(event: str, listener: Callable[..., None]) -> None:
+    """Stop calling ``listener`` (tests that listen for a while)."""
+    _listeners[event][:] = [e for e in _listeners[event] if e.item != listener]
 
 
 def emit(event: str, **payload: Any) -> None:

@@ -10,7 +10,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
+from portal import hooks
 from portal.lib.mail import queue_templated_mail
+from portal.lib.models import delete_files_after_commit, save_fields, stored_value
 from portal.models import (
     BarrierReport,
     FieldOfAction,
@@ -54,6 +56,26 @@ def region_create(*, name: str, slug: str, county_key: str, office_name: str, **
         FieldOfAction,
     )
     return region
+
+
+@transaction.atomic
+def field_of_action_save(*, field_of_action: FieldOfAction, data: dict) -> FieldOfAction:
+    """Create or change a field of action. A new name is news for whatever shows or indexes it
+    (hooks.FIELD_OF_ACTION_RENAMED, e.g. the offer search)."""
+    previous_name = stored_value(field_of_action, "name")
+    save_fields(field_of_action, data)
+    if previous_name is not None and previous_name != field_of_action.name:
+        hooks.emit(hooks.FIELD_OF_ACTION_RENAMED, field_of_action=field_of_action)
+    return field_of_action
+
+
+@transaction.atomic
+def region_delete(*, region: Region) -> None:
+    """Delete a region with everything that hangs on it. Listeners of hooks.REGION_DELETED are
+    told first, while the rows still exist (e.g. to remove the region's files after commit)."""
+    hooks.emit(hooks.REGION_DELETED, region=region)
+    delete_files_after_commit(Region.objects.filter(pk=region.pk), "coat_of_arms")
+    region.delete()
 
 
 def invitation_create(*, region: Region, email: str, role: str, invited_by: User) -> Invitation:

@@ -12,6 +12,8 @@ from conferences.models import Event, EventDate, ProgrammeItem, Registration, Wo
 from conferences.services import mails, seats
 from conferences.services.registrations import rebalance
 from portal.lib import jobs
+from portal.lib.models import delete_files_after_commit
+from portal.models import Region
 
 
 def event_publish(*, event: Event) -> Event:
@@ -161,3 +163,9 @@ def date_message_send(
     recipients = [{"registration_id": pk, "subject": subject, "body": body} for pk in recipient_ids]
     jobs.batch_defer(send_date_message, *recipients)
     return len(recipients)
+
+
+def region_files_delete(*, region: Region) -> None:
+    """The region is being deleted: its events' images go with it (after commit). Listens to
+    portal's hooks.REGION_DELETED."""
+    delete_files_after_commit(Event.objects.in_region(region), "image")

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from networks import services
 from networks.forms import OrganisationForm, PersonForm
 from networks.models import Organisation, Person
 from portal.access import MANAGE_CONTENT, staff_view
@@ -53,8 +54,7 @@ def organisation_list(request: HttpRequest, region: Region) -> HttpResponse:
 def organisation_add(request: HttpRequest, region: Region) -> HttpResponse:
     form = OrganisationForm(request.POST or None, region=region)
     if request.method == "POST" and form.is_valid():
-        form.instance.region = region
-        form.save()
+        services.organisation_save(organisation=Organisation(region=region), data=form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("networks_staff:organisation_list", region=region.slug)
     return render_form(
@@ -74,7 +74,7 @@ def organisation_edit(request: HttpRequest, region: Region, pk: int) -> HttpResp
     organisation = get_object_or_404(Organisation.objects.in_region(region), pk=pk)
     form = OrganisationForm(request.POST or None, instance=organisation, region=region)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.organisation_save(organisation=organisation, data=form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("networks_staff:organisation_list", region=region.slug)
     return render_form(
@@ -179,8 +179,7 @@ def person_list(request: HttpRequest, region: Region) -> HttpResponse:
 def person_add(request: HttpRequest, region: Region) -> HttpResponse:
     form = PersonForm(request.POST or None, region=region)
     if request.method == "POST" and form.is_valid():
-        form.instance.region = region
-        form.save()
+        services.person_save(person=Person(region=region), data=form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("networks_staff:person_list", region=region.slug)
     return render_form(
@@ -200,7 +199,7 @@ def person_edit(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
     person = get_object_or_404(Person.objects.in_region(region), pk=pk)
     form = PersonForm(request.POST or None, instance=person, region=region)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.person_save(person=person, data=form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("networks_staff:person_list", region=region.slug)
     return render_form(

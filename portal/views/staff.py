@@ -136,8 +136,9 @@ def membership_update(request: HttpRequest, region: Region, pk: int) -> HttpResp
 def fields_of_action(request: HttpRequest, region: Region) -> HttpResponse:
     form = FieldOfActionForm(request.POST or None, region=region)
     if request.method == "POST" and form.is_valid():
-        form.instance.region = region
-        form.save()
+        services.field_of_action_save(
+            field_of_action=FieldOfAction(region=region), data=form.cleaned_data
+        )
         messages.success(request, _("Saved."))
         return redirect("portal_staff:fields_of_action", region=region.slug)
     fields = FieldOfAction.objects.in_region(region)
@@ -153,7 +154,7 @@ def field_of_action_edit(request: HttpRequest, region: Region, pk: int) -> HttpR
     field = get_object_or_404(FieldOfAction.objects.in_region(region), pk=pk)
     form = FieldOfActionForm(request.POST or None, instance=field, region=region)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.field_of_action_save(field_of_action=field, data=form.cleaned_data)
         messages.success(request, _("Saved."))
         return redirect("portal_staff:fields_of_action", region=region.slug)
     return render(

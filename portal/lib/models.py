@@ -1,0 +1,46 @@
+"""Model helpers for services: write validated data onto an instance, drop stored files."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import models, transaction
+
+
+def save_fields(instance: models.Model, data: Mapping[str, Any]) -> models.Model:
+    """Set ``data`` (model field names -> cleaned values) on ``instance``, save it, then set its
+    many-to-many fields, which need a primary key."""
+    many_to_many = {}
+    for name, value in data.items():
+        if instance._meta.get_field(name).many_to_many:
+            many_to_many[name] = value
+        else:
+            setattr(instance, name, value)
+    instance.save()
+    for name, value in many_to_many.items():
+        getattr(instance, name).set(value)
+    return instance
+
+
+def stored_value(instance: models.Model, field: str) -> Any:
+    """The value of ``field`` as the database holds it (None for a new object): a bound
+    ModelForm has written the new value onto the instance already."""
+    if instance.pk is None:
+        return None
+    return (
+        type(instance)._default_manager.filter(pk=instance.pk).values_list(field, flat=True).first()
+    )
+
+
+def delete_files_after_commit(queryset: models.QuerySet, field: str) -> None:
+    """Remove the stored files of ``field`` once the transaction that deletes the rows commits
+    (a rollback keeps them). Deleting rows leaves their files on disk otherwise."""
+    storage = queryset.model._meta.get_field(field).storage
+    names = [name for name in queryset.values_list(field, flat=True) if name]
+
+    def delete() -> None:
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete)

@@ -6,6 +6,8 @@ Every staff view is decorated with ``staff_view(capability)``. It answers
 - 404 for a region the user has no membership in (we do not even confirm it exists),
 - 403 when the membership lacks the capability (e.g. event staff on content pages),
 and sets ``request.region`` and ``request.membership`` for the view.
+
+Every public page of a region is decorated with ``public_view``, which only looks it up.
 """
 
 from __future__ import annotations
@@ -27,11 +29,22 @@ MANAGE_CONTENT = "manage_content"
 MANAGE_REGISTRATIONS = "manage_registrations"
 
 
-def public_region(request: HttpRequest, slug: str) -> Region:
-    """The region of a public page, or 404; the footer links to its legal pages."""
-    region = get_object_or_404(Region, slug=slug)
-    request.region = region
-    return region
+def public_view(view):
+    """A public page of a region (``/<region>/...``): the view gets the ``Region`` in place of
+    the slug, 404 for an unknown one, and ``request.region`` is set (the footer links to the
+    region's legal pages). Pages that exist with and without a region get ``None``. Hot pages
+    that fetch the region together with their object in one query (an event, a concept's PDF)
+    take the slug instead."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, region: str | None = None, **kwargs):
+        region_obj = None
+        if region is not None:
+            region_obj = get_object_or_404(Region, slug=region)
+            request.region = region_obj
+        return view(request, *args, region=region_obj, **kwargs)
+
+    return wrapper
 
 
 def has_second_factor(user) -> bool:

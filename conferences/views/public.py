@@ -20,9 +20,10 @@ from conferences import ical, selectors
 from conferences.forms import EventFilterForm, RegistrationForm, WorkshopChangeForm
 from conferences.models import Event, EventDate, Registration, Workshop
 from conferences.services import registrations as services
-from portal.access import public_region
+from portal.access import public_view
 from portal.lib import ratelimit
 from portal.lib.markdown import render_markdown
+from portal.models import Region
 
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -40,23 +41,21 @@ def events_all(request: HttpRequest) -> HttpResponse:
     return render(request, "conferences/event_list.html", {"events": events, "form": form})
 
 
-def event_list(request: HttpRequest, region: str) -> HttpResponse:
-    region_obj = public_region(request, region)
-    form = EventFilterForm(request.GET or None, region=region_obj)
-    events = selectors.upcoming_events(region_obj, _filters(form))
+@public_view
+def event_list(request: HttpRequest, region: Region) -> HttpResponse:
+    form = EventFilterForm(request.GET or None, region=region)
+    events = selectors.upcoming_events(region, _filters(form))
     return render(
         request,
         "conferences/event_list.html",
-        {"region": region_obj, "events": events, "form": form},
+        {"region": region, "events": events, "form": form},
     )
 
 
-def event_archive(request: HttpRequest, region: str) -> HttpResponse:
-    region_obj = public_region(request, region)
-    events = selectors.past_events(region_obj)
-    return render(
-        request, "conferences/event_archive.html", {"region": region_obj, "events": events}
-    )
+@public_view
+def event_archive(request: HttpRequest, region: Region) -> HttpResponse:
+    events = selectors.past_events(region)
+    return render(request, "conferences/event_archive.html", {"region": region, "events": events})
 
 
 def _public_event(request: HttpRequest, region: str, slug: str) -> Event:
@@ -152,21 +151,21 @@ def event_ics(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     return response
 
 
-def region_calendar(request: HttpRequest, region: str) -> HttpResponse:
+@public_view
+def region_calendar(request: HttpRequest, region: Region) -> HttpResponse:
     """iCalendar feed of the region's events (recent and upcoming dates)."""
-    region_obj = public_region(request, region)
     since = timezone.now() - timezone.timedelta(days=90)
     dates = (
-        EventDate.objects.in_region(region_obj)
+        EventDate.objects.in_region(region)
         .filter(end__gte=since)
         .exclude(event__status=Event.Status.DRAFT)
         .select_related("venue", "event__region")
     )
-    name = _("Events: %(region)s") % {"region": region_obj.name}
+    name = _("Events: %(region)s") % {"region": region.name}
     response = HttpResponse(
         ical.calendar_bytes(name, dates), content_type="text/calendar; charset=utf-8"
     )
-    response["Content-Disposition"] = f'inline; filename="{region_obj.slug}-events.ics"'
+    response["Content-Disposition"] = f'inline; filename="{region.slug}-events.ics"'
     return response
 
 

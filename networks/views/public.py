@@ -31,10 +31,11 @@ from networks.models import (
     WorkingGroup,
     WorkingGroupMeeting,
 )
-from portal.access import public_region
+from portal.access import public_view
 from portal.lib import ratelimit
 from portal.lib.markdown import render_markdown
 from portal.lib.responses import stored_file_response
+from portal.models import Region
 
 PUBLIC_VARIANT = ConceptExport.Variant.PDF_UA
 
@@ -42,13 +43,13 @@ PUBLIC_VARIANT = ConceptExport.Variant.PDF_UA
 # --- directory ------------------------------------------------------------------------------
 
 
+@public_view
 @require_GET
-def organisation_list(request: HttpRequest, region: str) -> HttpResponse:
-    region_obj = public_region(request, region)
-    form = DirectoryFilterForm(request.GET or None, region=region_obj)
+def organisation_list(request: HttpRequest, region: Region) -> HttpResponse:
+    form = DirectoryFilterForm(request.GET or None, region=region)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     organisations = selectors.search_organisations(
-        region_obj,
+        region,
         text=filters.get("q", ""),
         field_of_action=filters.get("field"),
         kind=filters.get("kind", ""),
@@ -58,7 +59,7 @@ def organisation_list(request: HttpRequest, region: str) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "region": region_obj,
+        "region": region,
         "form": form,
         "page": page,
         "query": query.urlencode(),
@@ -67,24 +68,24 @@ def organisation_list(request: HttpRequest, region: str) -> HttpResponse:
     return render(request, "networks/organisation_list.html", context)
 
 
+@public_view
 @require_GET
-def organisation_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
-    region_obj = public_region(request, region)
+def organisation_detail(request: HttpRequest, region: Region, slug: str) -> HttpResponse:
     organisation = get_object_or_404(
-        Organisation.objects.in_region(region_obj)
+        Organisation.objects.in_region(region)
         .public()
         .select_related("municipality")
         .prefetch_related("fields_of_action"),
         slug=slug,
     )
     groups = (
-        WorkingGroup.objects.in_region(region_obj)
+        WorkingGroup.objects.in_region(region)
         .public()
         .filter(Q(member_organisations=organisation) | Q(lead_organisation=organisation))
         .distinct()
     )
     context = {
-        "region": region_obj,
+        "region": region,
         "organisation": organisation,
         "people": selectors.public_people_of(organisation).prefetch_related("fields_of_action"),
         "working_groups": groups,
@@ -95,13 +96,13 @@ def organisation_detail(request: HttpRequest, region: str, slug: str) -> HttpRes
 # --- working groups -------------------------------------------------------------------------
 
 
+@public_view
 @require_GET
-def working_group_list(request: HttpRequest, region: str) -> HttpResponse:
-    region_obj = public_region(request, region)
-    form = WorkingGroupFilterForm(request.GET or None, region=region_obj)
+def working_group_list(request: HttpRequest, region: Region) -> HttpResponse:
+    form = WorkingGroupFilterForm(request.GET or None, region=region)
     field = form.cleaned_data.get("field") if form.is_bound and form.is_valid() else None
     groups = (
-        WorkingGroup.objects.in_region(region_obj)
+        WorkingGroup.objects.in_region(region)
         .public()
         .select_related("lead_organisation")
         .prefetch_related(
@@ -116,15 +117,15 @@ def working_group_list(request: HttpRequest, region: str) -> HttpResponse:
     )
     if field is not None:
         groups = groups.with_field_of_action(field)
-    context = {"region": region_obj, "form": form, "groups": groups, "field": field}
+    context = {"region": region, "form": form, "groups": groups, "field": field}
     return render(request, "networks/working_group_list.html", context)
 
 
+@public_view
 @require_http_methods(["GET", "POST"])
-def working_group_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
-    region_obj = public_region(request, region)
+def working_group_detail(request: HttpRequest, region: Region, slug: str) -> HttpResponse:
     group = get_object_or_404(
-        WorkingGroup.objects.in_region(region_obj)
+        WorkingGroup.objects.in_region(region)
         .public()
         .select_related("lead_organisation__region", "lead_person"),
         slug=slug,
@@ -156,11 +157,11 @@ def working_group_detail(request: HttpRequest, region: str, slug: str) -> HttpRe
                 _("Thank you. Your request has reached the coordination office; we will reply."),
             )
             return redirect(group.get_absolute_url())
-    public_people = Person.objects.in_region(region_obj).listed_publicly()
+    public_people = Person.objects.in_region(region).listed_publicly()
     lead_person = public_people.filter(pk=group.lead_person_id).first()
     now = timezone.now()
     context = {
-        "region": region_obj,
+        "region": region,
         "group": group,
         "form": form,
         "lead_person": lead_person,
@@ -168,7 +169,7 @@ def working_group_detail(request: HttpRequest, region: str, slug: str) -> HttpRe
         if group.lead_organisation and group.lead_organisation.is_public
         else None,
         # in_region hands every organisation the region: their links need no query each.
-        "member_organisations": Organisation.objects.in_region(region_obj)
+        "member_organisations": Organisation.objects.in_region(region)
         .public()
         .filter(working_groups=group),
         "member_persons": public_people.filter(working_groups=group).select_related("organisation"),
@@ -188,21 +189,21 @@ def working_group_detail(request: HttpRequest, region: str, slug: str) -> HttpRe
     )
 
 
+@public_view
 @require_GET
-def working_group_ics(request: HttpRequest, region: str, slug: str) -> HttpResponse:
-    region_obj = public_region(request, region)
-    group = get_object_or_404(WorkingGroup.objects.in_region(region_obj).public(), slug=slug)
+def working_group_ics(request: HttpRequest, region: Region, slug: str) -> HttpResponse:
+    group = get_object_or_404(WorkingGroup.objects.in_region(region).public(), slug=slug)
     body = ical.meetings_ics(group, group.meetings.upcoming())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{group.slug}.ics"'
     return response
 
 
+@public_view
 @require_GET
-def meeting_document(request: HttpRequest, region: str, slug: str, pk: int) -> FileResponse:
-    region_obj = public_region(request, region)
+def meeting_document(request: HttpRequest, region: Region, slug: str, pk: int) -> FileResponse:
     document = get_object_or_404(
-        MeetingDocument.objects.in_region(region_obj)
+        MeetingDocument.objects.in_region(region)
         .public()
         .filter(meeting__working_group__slug=slug),
         pk=pk,
@@ -224,43 +225,43 @@ def _concept_nav(concept: IntegrationConcept) -> list:
     return list(concept.chapters.select_related("field_of_action"))
 
 
+@public_view
 @require_GET
-def concept_current(request: HttpRequest, region: str) -> HttpResponse:
-    region_obj = public_region(request, region)
-    concept = selectors.current_public_concept(region_obj)
+def concept_current(request: HttpRequest, region: Region) -> HttpResponse:
+    concept = selectors.current_public_concept(region)
     if concept is None:
-        return render(request, "networks/concept_none.html", {"region": region_obj})
+        return render(request, "networks/concept_none.html", {"region": region})
     return redirect(concept.get_absolute_url())
 
 
+@public_view
 @require_GET
-def concept_detail(request: HttpRequest, region: str, version: int) -> HttpResponse:
-    region_obj = public_region(request, region)
-    concept = _public_concept(region_obj, version)
+def concept_detail(request: HttpRequest, region: Region, version: int) -> HttpResponse:
+    concept = _public_concept(region, version)
     measures = list(concept.measures.all())
     context = {
-        "region": region_obj,
+        "region": region,
         "concept": concept,
         "foreword": render_markdown(concept.foreword),
         "chapters": _concept_nav(concept),
         "guidelines": concept.guidelines.all(),
         "summary": selectors.measure_summary(measures),
-        "adopted": IntegrationConcept.objects.in_region(region_obj).adopted().first(),
+        "adopted": IntegrationConcept.objects.in_region(region).adopted().first(),
     }
     return render(request, "networks/concept_detail.html", context)
 
 
+@public_view
 @require_GET
-def concept_chapter(request: HttpRequest, region: str, version: int, field: str) -> HttpResponse:
-    region_obj = public_region(request, region)
-    concept = _public_concept(region_obj, version)
+def concept_chapter(request: HttpRequest, region: Region, version: int, field: str) -> HttpResponse:
+    concept = _public_concept(region, version)
     chapters = _concept_nav(concept)
     index = next((i for i, c in enumerate(chapters) if c.field_of_action.slug == field), None)
     if index is None:
         raise Http404
     chapter = chapters[index]
     context = {
-        "region": region_obj,
+        "region": region,
         "concept": concept,
         "chapters": chapters,
         "chapter": chapter,
@@ -274,11 +275,11 @@ def concept_chapter(request: HttpRequest, region: str, version: int, field: str)
     return render(request, "networks/concept_chapter.html", context)
 
 
+@public_view
 @require_GET
-def measure_tracker(request: HttpRequest, region: str, version: int) -> HttpResponse:
-    region_obj = public_region(request, region)
-    concept = _public_concept(region_obj, version)
-    form = MeasureFilterForm(request.GET or None, region=region_obj)
+def measure_tracker(request: HttpRequest, region: Region, version: int) -> HttpResponse:
+    concept = _public_concept(region, version)
+    form = MeasureFilterForm(request.GET or None, region=region)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     measures = list(
         selectors.filter_measures(
@@ -288,7 +289,7 @@ def measure_tracker(request: HttpRequest, region: str, version: int) -> HttpResp
         ).prefetch_related("progress_notes")
     )
     context = {
-        "region": region_obj,
+        "region": region,
         "concept": concept,
         "form": form,
         "measures": measures,
@@ -339,32 +340,32 @@ def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponse
     return response
 
 
+@public_view
 @require_GET
-def concept_previous_pdf(request: HttpRequest, region: str, version: int) -> FileResponse:
+def concept_previous_pdf(request: HttpRequest, region: Region, version: int) -> FileResponse:
     """The last finished file, while a newer one is being prepared."""
-    region_obj = public_region(request, region)
-    concept = _public_concept(region_obj, version)
+    concept = _public_concept(region, version)
     export = selectors.latest_ready_export(concept, PUBLIC_VARIANT)
     if export is None or not export.file:
         raise Http404
     return stored_file_response(export.file, content_type="application/pdf", as_attachment=False)
 
 
+@public_view
 @require_GET
-def concept_versions(request: HttpRequest, region: str) -> HttpResponse:
-    region_obj = public_region(request, region)
-    versions = list(IntegrationConcept.objects.in_region(region_obj).public())
+def concept_versions(request: HttpRequest, region: Region) -> HttpResponse:
+    versions = list(IntegrationConcept.objects.in_region(region).public())
     if not versions:
-        return render(request, "networks/concept_none.html", {"region": region_obj})
+        return render(request, "networks/concept_none.html", {"region": region})
     return render(
-        request, "networks/concept_versions.html", {"region": region_obj, "versions": versions}
+        request, "networks/concept_versions.html", {"region": region, "versions": versions}
     )
 
 
+@public_view
 @require_GET
-def concept_compare(request: HttpRequest, region: str) -> HttpResponse:
-    region_obj = public_region(request, region)
-    versions = list(IntegrationConcept.objects.in_region(region_obj).public())
+def concept_compare(request: HttpRequest, region: Region) -> HttpResponse:
+    versions = list(IntegrationConcept.objects.in_region(region).public())
     by_version = {str(v.version): v for v in versions}
     old, new = (
         by_version.get(request.GET.get("old", "")),
@@ -380,7 +381,7 @@ def concept_compare(request: HttpRequest, region: str) -> HttpResponse:
         else:
             diff = selectors.concept_diff(old, new)
     context = {
-        "region": region_obj,
+        "region": region,
         "versions": versions,
         "diff": diff,
         "error": error,

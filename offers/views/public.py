@@ -21,26 +21,26 @@ from offers.models import ChangeRequest, Offer
 from offers.selectors import opendata
 from offers.selectors.search import SORTS, search_offers
 from offers.services import changes
-from portal.access import public_region
+from portal.access import public_view
 from portal.lib import ratelimit
 from portal.lib.exports import csv_response
 from portal.lib.markdown import render_markdown
-from portal.models import FieldOfAction, Municipality
+from portal.models import FieldOfAction, Municipality, Region
 
 
+@public_view
 @vary_on_headers("HX-Request")
-def offer_search(request: HttpRequest, region: str) -> HttpResponse:
-    region_obj = public_region(request, region)
-    fields = list(FieldOfAction.objects.in_region(region_obj))
-    municipalities = list(Municipality.objects.in_region(region_obj))
+def offer_search(request: HttpRequest, region: Region) -> HttpResponse:
+    fields = list(FieldOfAction.objects.in_region(region))
+    municipalities = list(Municipality.objects.in_region(region))
     form = SearchForm(request.GET)
-    result = search_offers(region_obj, form.params(), fields=fields, municipalities=municipalities)
+    result = search_offers(region, form.params(), fields=fields, municipalities=municipalities)
     context = {
-        "region": region_obj,
+        "region": region,
         "result": result,
         "params": result.params,
         "sorts": SORTS,
-        "map_tile_url": region_obj.map_tile_url,
+        "map_tile_url": region.map_tile_url,
     }
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
         return render(request, "offers/includes/offers_results.html", context)
@@ -57,9 +57,9 @@ def _public_offer(region_obj, pk: int) -> Offer:
     )
 
 
-def offer_detail(request: HttpRequest, region: str, pk: int) -> HttpResponse:
-    region_obj = public_region(request, region)
-    offer = _public_offer(region_obj, pk)
+@public_view
+def offer_detail(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    offer = _public_offer(region, pk)
     contact = offer.contact_person
     if contact and not Person.objects.listed_publicly().filter(pk=contact.pk).exists():
         contact = None
@@ -71,7 +71,7 @@ def offer_detail(request: HttpRequest, region: str, pk: int) -> HttpResponse:
         .order_by("-concept__version", "order", "id")
     )
     context = {
-        "region": region_obj,
+        "region": region,
         "offer": offer,
         "description": render_markdown(offer.description),
         "contact": contact,
@@ -86,16 +86,16 @@ def offer_detail(request: HttpRequest, region: str, pk: int) -> HttpResponse:
 PROVIDERS_PER_PAGE = 60
 
 
-def provider_list(request: HttpRequest, region: str) -> HttpResponse:
-    region_obj = public_region(request, region)
+@public_view
+def provider_list(request: HttpRequest, region: Region) -> HttpResponse:
     # get_page() answers the last or first page for a number out of range or not a number.
-    page = Paginator(opendata.public_providers(region_obj), PROVIDERS_PER_PAGE).get_page(
+    page = Paginator(opendata.public_providers(region), PROVIDERS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     return render(
         request,
         "offers/provider_list.html",
-        {"region": region_obj, "providers": page.object_list, "page": page},
+        {"region": region, "providers": page.object_list, "page": page},
     )
 
 
@@ -106,9 +106,9 @@ def _public_provider(region_obj, slug: str) -> Organisation:
     )
 
 
-def provider_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
-    region_obj = public_region(request, region)
-    organisation = _public_provider(region_obj, slug)
+@public_view
+def provider_detail(request: HttpRequest, region: Region, slug: str) -> HttpResponse:
+    organisation = _public_provider(region, slug)
     offers = (
         Offer.objects.published()
         .filter(provider=organisation)
@@ -120,7 +120,7 @@ def provider_detail(request: HttpRequest, region: str, slug: str) -> HttpRespons
         for place in offer.places.all():
             places.setdefault(str(place), place)
     context = {
-        "region": region_obj,
+        "region": region,
         "organisation": organisation,
         "offers": offers,
         "places": list(places.values()),
@@ -139,11 +139,11 @@ def _rate_limited(request, form) -> bool:
     return False
 
 
+@public_view
 @require_http_methods(["GET", "POST"])
-def offer_suggest_change(request: HttpRequest, region: str, pk: int) -> HttpResponse:
-    region_obj = public_region(request, region)
-    offer = _public_offer(region_obj, pk)
-    form = OfferSuggestionForm(request.POST or None, instance=offer, region=region_obj)
+def offer_suggest_change(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    offer = _public_offer(region, pk)
+    form = OfferSuggestionForm(request.POST or None, instance=offer, region=region)
     if request.method == "POST" and not _rate_limited(request, form) and form.is_valid():
         created = changes.suggest_offer_change(
             offer=offer, form=form, source=ChangeRequest.Source.PUBLIC
@@ -154,14 +154,14 @@ def offer_suggest_change(request: HttpRequest, region: str, pk: int) -> HttpResp
             messages.success(request, _("Thank you. The coordination office will check it."))
             return redirect(offer.get_absolute_url())
     status = 400 if form.errors else 200
-    context = {"region": region_obj, "offer": offer, "form": form}
+    context = {"region": region, "offer": offer, "form": form}
     return render(request, "offers/suggest_change.html", context, status=status)
 
 
+@public_view
 @require_http_methods(["GET", "POST"])
-def provider_suggest_change(request: HttpRequest, region: str, slug: str) -> HttpResponse:
-    region_obj = public_region(request, region)
-    organisation = _public_provider(region_obj, slug)
+def provider_suggest_change(request: HttpRequest, region: Region, slug: str) -> HttpResponse:
+    organisation = _public_provider(region, slug)
     form = ProviderSuggestionForm(request.POST or None, instance=organisation)
     if request.method == "POST" and not _rate_limited(request, form) and form.is_valid():
         created = changes.suggest_provider_change(organisation=organisation, form=form)
@@ -169,57 +169,57 @@ def provider_suggest_change(request: HttpRequest, region: str, slug: str) -> Htt
             form.add_error(None, _("You have not changed anything or written a message."))
         else:
             messages.success(request, _("Thank you. The coordination office will check it."))
-            return redirect("offers:provider_detail", region=region_obj.slug, slug=slug)
+            return redirect("offers:provider_detail", region=region.slug, slug=slug)
     status = 400 if form.errors else 200
-    context = {"region": region_obj, "organisation": organisation, "form": form}
+    context = {"region": region, "organisation": organisation, "form": form}
     return render(request, "offers/suggest_change.html", context, status=status)
 
 
+@public_view
 @require_http_methods(["GET", "POST"])
-def offer_suggest_new(request: HttpRequest, region: str) -> HttpResponse:
-    region_obj = public_region(request, region)
-    form = NewOfferSuggestionForm(request.POST or None, region=region_obj)
+def offer_suggest_new(request: HttpRequest, region: Region) -> HttpResponse:
+    form = NewOfferSuggestionForm(request.POST or None, region=region)
     if request.method == "POST" and not _rate_limited(request, form) and form.is_valid():
-        changes.suggest_new_offer(region=region_obj, form=form)
+        changes.suggest_new_offer(region=region, form=form)
         messages.success(
             request, _("Thank you. The coordination office will check your suggestion.")
         )
-        return redirect("offers:offer_search", region=region_obj.slug)
+        return redirect("offers:offer_search", region=region.slug)
     status = 400 if form.errors else 200
     return render(
-        request, "offers/suggest_new.html", {"region": region_obj, "form": form}, status=status
+        request, "offers/suggest_new.html", {"region": region, "form": form}, status=status
     )
 
 
 # --- open data ---------------------------------------------------------------------------------
 
 
-def open_data(request: HttpRequest, region: str) -> HttpResponse:
-    region_obj = public_region(request, region)
+@public_view
+def open_data(request: HttpRequest, region: Region) -> HttpResponse:
     context = {
-        "region": region_obj,
+        "region": region,
         "offer_columns": opendata.OFFER_COLUMNS,
         "provider_columns": opendata.PROVIDER_COLUMNS,
     }
     return render(request, "offers/open_data.html", context)
 
 
-def data_file(request: HttpRequest, region: str, dataset: str, fmt: str) -> HttpResponse:
-    region_obj = public_region(request, region)
+@public_view
+def data_file(request: HttpRequest, region: Region, dataset: str, fmt: str) -> HttpResponse:
     if fmt not in ("csv", "json"):
         raise Http404
     if dataset == "offers":
-        records = [opendata.offer_record(o) for o in opendata.public_offers(region_obj)]
+        records = [opendata.offer_record(o) for o in opendata.public_offers(region)]
         columns, to_row = opendata.OFFER_COLUMNS, opendata.offer_csv_row
     elif dataset == "providers":
-        records = [opendata.provider_record(o) for o in opendata.public_providers(region_obj)]
+        records = [opendata.provider_record(o) for o in opendata.public_providers(region)]
         columns, to_row = opendata.PROVIDER_COLUMNS, opendata.provider_csv_row
     else:
         raise Http404
-    filename = f"{region_obj.slug}-{dataset}"
+    filename = f"{region.slug}-{dataset}"
     if fmt == "csv":
         return csv_response(filename, [key for key, _ in columns], (to_row(r) for r in records))
-    payload = {"region": region_obj.name, "format_version": 1, dataset: records}
+    payload = {"region": region.name, "format_version": 1, dataset: records}
     response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Content-Disposition"] = f'inline; filename="{filename}.json"'
     return response

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from portal import services
-from portal.access import public_region
+from portal.access import public_view
 from portal.forms import BarrierReportForm
 from portal.lib import ratelimit
 from portal.models import Region
@@ -20,31 +20,31 @@ def region_list(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/region_list.html", {"regions": regions})
 
 
-def region_home(request: HttpRequest, region: str) -> HttpResponse:
-    region_obj = public_region(request, region)
+@public_view
+def region_home(request: HttpRequest, region: Region) -> HttpResponse:
     context = {
-        "region": region_obj,
-        "contacts": region_obj.contacts.all(),
-        "team": region_obj.team.all(),
-        "statistics": region_obj.statistics.all(),
-        "fields_of_action": region_obj.fields_of_action.all(),
+        "region": region,
+        "contacts": region.contacts.all(),
+        "team": region.team.all(),
+        "statistics": region.statistics.all(),
+        "fields_of_action": region.fields_of_action.all(),
     }
     return render(request, "portal/region_home.html", context)
 
 
-def imprint(request: HttpRequest, region: str | None = None) -> HttpResponse:
-    region_obj = public_region(request, region) if region else None
-    return render(request, "portal/imprint.html", {"region": region_obj})
+@public_view
+def imprint(request: HttpRequest, region: Region | None = None) -> HttpResponse:
+    return render(request, "portal/imprint.html", {"region": region})
 
 
-def privacy(request: HttpRequest, region: str | None = None) -> HttpResponse:
-    region_obj = public_region(request, region) if region else None
-    return render(request, "portal/privacy.html", {"region": region_obj})
+@public_view
+def privacy(request: HttpRequest, region: Region | None = None) -> HttpResponse:
+    return render(request, "portal/privacy.html", {"region": region})
 
 
+@public_view
 @require_http_methods(["GET", "POST"])
-def accessibility(request: HttpRequest, region: str | None = None) -> HttpResponse:
-    region_obj = public_region(request, region) if region else None
+def accessibility(request: HttpRequest, region: Region | None = None) -> HttpResponse:
     form = BarrierReportForm(
         request.POST or None, initial={"page_url": request.GET.get("page", "")}
     )
@@ -53,12 +53,12 @@ def accessibility(request: HttpRequest, region: str | None = None) -> HttpRespon
             form.add_error(None, _("Too many submissions. Please wait a minute and try again."))
         elif form.is_valid():
             services.barrier_report_submit(
-                region=region_obj,
+                region=region,
                 **{k: form.cleaned_data[k] for k in ("page_url", "description", "name", "email")},
             )
             messages.success(request, _("Thank you. Your report has reached the team."))
             return redirect(request.path)
     status = 400 if form.errors else 200
     return render(
-        request, "portal/accessibility.html", {"region": region_obj, "form": form}, status=status
+        request, "portal/accessibility.html", {"region": region, "form": form}, status=status
     )

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import F, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from conferences.models import Event, EventDate, ProgrammeItem, Registration, Workshop
@@ -96,6 +96,21 @@ def event_with_details(event: Event) -> list[EventDate]:
         )
     )
     return annotate_seats(dates)
+
+
+@dataclass
+class CheckinCounts:
+    attended: int
+    holders: int
+
+
+def checkin_counts(event_date: EventDate) -> CheckinCounts:
+    """Checked in and seat holders of the whole date (whatever the check-in list shows)."""
+    counts = Registration.objects.filter(event_date=event_date).aggregate(
+        attended=Count("id", filter=Q(status=Registration.Status.ATTENDED)),
+        holders=Count("id", filter=Q(status__in=Registration.SEAT_STATUSES)),
+    )
+    return CheckinCounts(**counts)
 
 
 def participants(event_date: EventDate) -> dict:

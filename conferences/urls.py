@@ -14,6 +14,11 @@ urlpatterns = [
         name="self_service",
     ),
     path(
+        "events/registration/<int:pk>/<str:token>/cancel/",
+        public.self_service_cancel,
+        name="self_service_cancel",
+    ),
+    path(
         "events/registration/<int:pk>/<str:token>/confirmation/",
         public.registration_confirmation,
         name="registration_confirmation",

@@ -1,7 +1,9 @@
 """Forms of the conferences app. They validate; services write."""
 
+from conferences.forms.editor import EditorAction, EventEditor
 from conferences.forms.public import (
     DateChoiceField,
+    DateMoveForm,
     EventFilterForm,
     RegistrationForm,
     WorkshopChangeForm,
@@ -11,34 +13,31 @@ from conferences.forms.results import MeasureFromResultsForm, WorkshopMeasuresFo
 from conferences.forms.staff import (
     RESERVED_EVENT_SLUGS,
     DocumentationForm,
-    EventDateFormSet,
     EventForm,
     MessageForm,
     MoveForm,
-    ProgrammeFormSet,
     StaffRegistrationForm,
     VenueForm,
-    WorkshopFormSet,
     WorkshopResultsFormSet,
 )
 
 __all__ = [
+    "EditorAction",
+    "EventEditor",
     "RESERVED_EVENT_SLUGS",
     "DateChoiceField",
+    "DateMoveForm",
     "DocumentationForm",
-    "EventDateFormSet",
     "EventFilterForm",
     "EventForm",
     "MeasureFromResultsForm",
     "MessageForm",
     "MoveForm",
-    "ProgrammeFormSet",
     "RegistrationForm",
     "StaffRegistrationForm",
     "VenueForm",
     "WorkshopChangeForm",
     "WorkshopChoiceField",
-    "WorkshopFormSet",
     "WorkshopResultsFormSet",
     "WorkshopMeasuresForm",
 ]

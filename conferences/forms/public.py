@@ -86,6 +86,22 @@ class PreloadedChoiceMixin:
         return obj
 
 
+def isolate(text: str) -> str:
+    """User content in a plain-text label (a radio or <option>), isolated from the translated
+    text around it: FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE, the text form of <bdi>.
+    A German place name in an Arabic label then keeps its own direction."""
+    return f"\u2068{text}\u2069"
+
+
+def _seats_left(obj) -> str:
+    remaining = getattr(obj, "remaining", None)
+    if obj.seats is None or remaining is None:
+        return ""
+    if remaining == 0:
+        return " – " + str(_("waiting list"))
+    return " – " + str(_("%(count)s places left") % {"count": remaining})
+
+
 class DateChoiceField(PreloadedChoiceMixin, forms.ModelChoiceField):
     def label_from_instance(self, obj: EventDate) -> str:
         from django.utils import formats
@@ -93,16 +109,10 @@ class DateChoiceField(PreloadedChoiceMixin, forms.ModelChoiceField):
         start = timezone.localtime(obj.start)
         text = formats.date_format(start, "l, j. F Y, H:i")
         if obj.label:
-            text = f"{obj.label}: {text}"
+            text = f"{isolate(obj.label)}: {text}"
         if obj.venue:
-            text += f" – {obj.venue}"
-        remaining = getattr(obj, "remaining", None)
-        if obj.seats is not None and remaining is not None:
-            if remaining == 0:
-                text += " – " + str(_("waiting list"))
-            else:
-                text += " – " + str(_("%(count)s places left") % {"count": remaining})
-        return text
+            text += f" – {isolate(str(obj.venue))}"
+        return text + _seats_left(obj)
 
 
 class WorkshopChoiceField(PreloadedChoiceMixin, forms.ModelChoiceField):
@@ -111,17 +121,10 @@ class WorkshopChoiceField(PreloadedChoiceMixin, forms.ModelChoiceField):
         super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj: Workshop) -> str:
-        text = obj.title
+        text = isolate(obj.title)
         if self.show_date and obj.event_date.label:
-            text = f"{obj.event_date.label}: {text}"
-        remaining = getattr(obj, "remaining", None)
-        if obj.seats is not None and remaining is not None:
-            text += " – " + (
-                str(_("waiting list"))
-                if remaining == 0
-                else str(_("%(count)s places left") % {"count": remaining})
-            )
-        return text
+            text = f"{isolate(obj.event_date.label)}: {text}"
+        return text + _seats_left(obj)
 
 
 class RegistrationForm(HoneypotMixin, forms.Form):
@@ -267,6 +270,53 @@ class WorkshopChangeForm(forms.Form):
     def clean(self):
         data = super().clean()
         first, second = data.get("first_choice"), data.get("second_choice")
+        if first is not None and second is not None and first.pk == second.pk:
+            self.add_error("second_choice", _("Please choose a different workshop."))
+        return data
+
+
+class DateMoveForm(forms.Form):
+    """A participant moves to another date of the event (and chooses its workshops)."""
+
+    event_date = DateChoiceField(
+        label=_("New date"),
+        queryset=EventDate.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+    first_choice = WorkshopChoiceField(
+        label=_("Workshop (first choice)"), queryset=Workshop.objects.none(), required=False
+    )
+    second_choice = WorkshopChoiceField(
+        label=_("Workshop (second choice)"),
+        queryset=Workshop.objects.none(),
+        required=False,
+        help_text=_("If your first choice is full, you get a seat here."),
+    )
+
+    def __init__(self, *args, dates: list[EventDate], **kwargs):
+        """``dates``: the other dates one may move to, loaded with their seats left."""
+        super().__init__(*args, **kwargs)
+        self.fields["event_date"].preload(dates)
+        workshops = [w for d in dates for w in d.workshops.all()]
+        if workshops:
+            for name in ("first_choice", "second_choice"):
+                self.fields[name].show_date = len(dates) > 1
+                self.fields[name].preload(workshops)
+        else:
+            del self.fields["first_choice"]
+            del self.fields["second_choice"]
+
+    def clean(self):
+        data = super().clean()
+        event_date = data.get("event_date")
+        first, second = data.get("first_choice"), data.get("second_choice")
+        if event_date is not None:
+            for name, workshop in (("first_choice", first), ("second_choice", second)):
+                if workshop is not None and workshop.event_date_id != event_date.pk:
+                    self.add_error(name, _("This workshop does not take place on the chosen date."))
+            if first is None and second is None and event_date.workshops.all():
+                self.add_error("first_choice", _("Please choose a workshop."))
         if first is not None and second is not None and first.pk == second.pk:
             self.add_error("second_choice", _("Please choose a different workshop."))
         return data

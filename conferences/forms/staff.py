@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django import forms
-from django.forms import inlineformset_factory, modelformset_factory
+from django.forms import modelformset_factory
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from conferences.models import Event, EventDate, ProgrammeItem, Registration, Venue, Workshop
+from conferences.models import Event, EventDate, Registration, Venue, Workshop
 from portal.models import FieldOfAction, Municipality, Region
 
 # Event pages live at /<region>/events/<slug>/ next to these fixed pages.
@@ -113,80 +113,6 @@ class EventForm(forms.ModelForm):
             self.add_error("invitation_code", _("Please set the invitation code."))
         return data
 
-
-class EventDateForm(forms.ModelForm):
-    class Meta:
-        model = EventDate
-        fields = ["label", "start", "end", "venue", "seats", "cancelled"]
-        widgets = {"start": DATETIME, "end": DATETIME}
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start"), data.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("The end must be after the start."))
-        return data
-
-
-class BaseDateFormSet(forms.BaseInlineFormSet):
-    def __init__(self, *args, region: Region, **kwargs):
-        self.region = region
-        super().__init__(*args, **kwargs)
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        form.fields["venue"].queryset = Venue.objects.in_region(self.region)
-
-    def clean(self):
-        super().clean()
-        for form in self.forms:
-            if not form.cleaned_data.get("DELETE") or not form.instance.pk:
-                continue
-            if form.instance.registrations.exists():
-                form.add_error(
-                    None,
-                    _("A date with registrations cannot be deleted; mark it as cancelled."),
-                )
-
-
-EventDateFormSet = inlineformset_factory(
-    Event, EventDate, form=EventDateForm, formset=BaseDateFormSet, extra=1, can_delete=True
-)
-
-
-class BaseDatePartFormSet(forms.BaseModelFormSet):
-    """Programme items or workshops of all of an event's dates, each with its date chosen."""
-
-    def __init__(self, *args, event: Event, **kwargs):
-        self.event = event
-        super().__init__(*args, **kwargs)
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        form.fields["event_date"].queryset = self.event.dates.all()
-        form.fields["event_date"].label_from_instance = lambda d: str(d)
-        if "field_of_action" in form.fields:
-            form.fields["field_of_action"].queryset = FieldOfAction.objects.in_region(
-                self.event.region
-            )
-
-
-ProgrammeFormSet = modelformset_factory(
-    ProgrammeItem,
-    fields=["event_date", "start", "end", "title", "speaker"],
-    formset=BaseDatePartFormSet,
-    extra=2,
-    can_delete=True,
-    widgets={"start": TIME, "end": TIME},
-)
-
-WorkshopFormSet = modelformset_factory(
-    Workshop,
-    fields=["event_date", "title", "field_of_action", "seats", "room", "moderation", "order"],
-    formset=BaseDatePartFormSet,
-    extra=2,
-    can_delete=True,
-)
 
 WorkshopResultsFormSet = modelformset_factory(
     Workshop,

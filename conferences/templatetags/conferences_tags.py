@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -27,3 +29,10 @@ def seats_text(remaining: int | None) -> str:
 def upcoming_events(region=None, limit: int = 5):
     """The next published events (of one region, or of all)."""
     return list(selectors.upcoming_events(region)[:limit])
+
+
+@register.filter
+def bdi(value) -> SafeString:
+    """User content (a place, a title) isolated from the text around it, so that a German name
+    inside an Arabic sentence keeps its own direction: ``{% blocktranslate with x=y|bdi %}``."""
+    return format_html("<bdi>{}</bdi>", value)

@@ -10,14 +10,18 @@ from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from conferences import ical, selectors
-from conferences.forms import EventFilterForm, RegistrationForm, WorkshopChangeForm
+from conferences.forms import (
+    DateMoveForm,
+    EventFilterForm,
+    RegistrationForm,
+    WorkshopChangeForm,
+)
 from conferences.models import Event, EventDate, Registration, Workshop
 from conferences.services import registrations as services
 from portal.access import public_view
@@ -233,7 +237,11 @@ def register(request: HttpRequest, region: str, slug: str) -> HttpResponse:
             {"region": event.region, "event": event, "state": state},
             status=409 if is_post else 200,
         )
-    initial = {"idempotency_key": uuid.uuid4(), "event_date": request.GET.get("date")}
+    initial = {"idempotency_key": uuid.uuid4()}
+    if request.GET.get("date"):
+        initial["event_date"] = request.GET["date"]  # "Register for this date" on the event page
+    elif len(dates) == 1:
+        initial["event_date"] = dates[0].pk  # the only date: nothing to choose
     form = RegistrationForm(request.POST or None, event=event, dates=dates, initial=initial)
     if is_post:
         form.is_valid()  # the same data against the full choices: errors next to the fields
@@ -281,56 +289,72 @@ def registration_confirmation(request: HttpRequest, pk: int, token: str) -> Http
     )
 
 
+def _can_change(registration: Registration) -> bool:
+    """A seat or a waiting place on a date that is not over can still be changed."""
+    return (
+        registration.status in (Registration.Status.CONFIRMED, Registration.Status.WAITING)
+        and not registration.event_date.is_past
+    )
+
+
+DONE = {"cancelled", "changed", "moved"}
+
+
 @require_http_methods(["GET", "POST"])
 def self_service(request: HttpRequest, pk: int, token: str) -> HttpResponse:
-    """The participant's own page (link in every e-mail): view, change workshops, cancel."""
+    """The participant's own page (link in every e-mail): view, change workshops, move to
+    another date of the event, and (after confirming) cancel."""
     registration = _registration_by_token(pk, token)
     if registration is None:
         return _invalid_link(request)
     event_date = registration.event_date
     event = event_date.event
     request.region = event.region
-    can_change = (
-        registration.status
-        in (
-            Registration.Status.CONFIRMED,
-            Registration.Status.WAITING,
-        )
-        and not event_date.is_past
-    )
+    can_change = _can_change(registration)
+    action = request.POST.get("action") if request.method == "POST" else None
     # Prefetch so that the workshops listed are the ones annotate_seats() fills in.
     prefetch_related_objects([event_date], "workshops")
     workshops = list(event_date.workshops.all())
     if workshops:
         selectors.annotate_seats([event_date])
-    change_form = None
+    change_form = move_form = None
     if workshops and can_change:
         change_form = WorkshopChangeForm(
-            request.POST if request.POST.get("action") == "change" else None,
+            request.POST if action == "change" else None,
             event_date=event_date,
             initial={
                 "first_choice": registration.first_choice_id,
                 "second_choice": registration.second_choice_id,
             },
         )
+    other_dates = (
+        [d for d in _bookable_dates(event) if d.pk != event_date.pk]
+        if can_change and event.registration_open
+        else []
+    )
+    if other_dates:
+        move_form = DateMoveForm(request.POST if action == "move" else None, dates=other_dates)
     error = ""
-    if request.method == "POST" and can_change:
-        action = request.POST.get("action")
-        if action == "cancel":
-            services.registration_cancel(registration=registration)
-            return redirect(f"{request.path}?done=cancelled")
+    try:
         if action == "change" and change_form is not None and change_form.is_valid():
-            try:
-                services.registration_change_workshops(
-                    registration=registration,
-                    first_choice=change_form.cleaned_data["first_choice"],
-                    second_choice=change_form.cleaned_data.get("second_choice"),
-                )
-            except services.RegistrationError as exc:
-                error = exc.message
-            else:
-                return redirect(f"{request.path}?done=changed")
-    status = 400 if error or (change_form is not None and change_form.errors) else 200
+            services.registration_change_workshops(
+                registration=registration,
+                first_choice=change_form.cleaned_data["first_choice"],
+                second_choice=change_form.cleaned_data.get("second_choice"),
+            )
+            return redirect(f"{request.path}?done=changed")
+        if action == "move" and move_form is not None and move_form.is_valid():
+            services.registration_move_date(
+                registration=registration,
+                event_date=move_form.cleaned_data["event_date"],
+                first_choice=move_form.cleaned_data.get("first_choice"),
+                second_choice=move_form.cleaned_data.get("second_choice"),
+            )
+            return redirect(f"{request.path}?done=moved")
+    except services.RegistrationError as exc:
+        error = exc.message
+    forms_with_errors = any(f is not None and f.errors for f in (change_form, move_form))
+    done = request.GET.get("done", "")
     context = {
         "registration": registration,
         "event": event,
@@ -338,10 +362,30 @@ def self_service(request: HttpRequest, pk: int, token: str) -> HttpResponse:
         "workshops": workshops,
         "can_change": can_change,
         "change_form": change_form,
+        "move_form": move_form,
         "error": error,
-        "done": request.GET.get("done", ""),
-        "event_url": reverse(
-            "conferences:event_detail", kwargs={"region": event.region.slug, "slug": event.slug}
-        ),
+        "done": done if done in DONE else "",
+        "event_url": event.get_absolute_url(),
     }
+    status = 400 if error or forms_with_errors else 200
     return render(request, "conferences/self_service.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def self_service_cancel(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+    """Cancelling asks first: this page, then the POST from it (no script needed)."""
+    registration = _registration_by_token(pk, token)
+    if registration is None:
+        return _invalid_link(request)
+    request.region = registration.event_date.event.region
+    back = registration.self_service_path()
+    if not _can_change(registration):
+        return redirect(back)
+    if request.method == "POST":
+        services.registration_cancel(registration=registration)
+        return redirect(f"{back}?done=cancelled")
+    return render(
+        request,
+        "conferences/self_service_cancel.html",
+        {"registration": registration, "event": registration.event_date.event, "back": back},
+    )

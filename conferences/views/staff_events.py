@@ -17,14 +17,12 @@ from django.views.decorators.http import require_POST
 from conferences import selectors
 from conferences.forms import (
     DocumentationForm,
-    EventDateFormSet,
-    EventForm,
-    ProgrammeFormSet,
+    EditorAction,
+    EventEditor,
     VenueForm,
-    WorkshopFormSet,
     WorkshopResultsFormSet,
 )
-from conferences.models import Event, ProgrammeItem, Registration, Venue, Workshop
+from conferences.models import Event, Registration, Venue, Workshop
 from conferences.services import events as services
 from portal.access import MANAGE_CONTENT, MANAGE_REGISTRATIONS, staff_view
 from portal.models import Region
@@ -69,56 +67,34 @@ def event_overview(request: HttpRequest, region: Region, pk: int) -> HttpRespons
 
 @staff_view(MANAGE_CONTENT)
 def event_edit(request: HttpRequest, region: Region, pk: int | None = None) -> HttpResponse:
-    """The event with its dates, programme and workshops on one page."""
+    """The event with one card per date (venue, seats, programme, workshops) on one page.
+
+    "Add …" and "remove" send the form back and get it again with a row more or less, nothing
+    saved (with htmx only the date cards are swapped); "Save" saves everything or nothing.
+    """
     event = (
         get_object_or_404(Event.objects.in_region(region), pk=pk) if pk else Event(region=region)
     )
-    data = request.POST if request.method == "POST" else None
-    files = request.FILES if request.method == "POST" else None
-    form = EventForm(data, files, instance=event, region=region, prefix="event")
-    dates = EventDateFormSet(data, instance=event, region=region, prefix="dates")
-    parts = event.pk is not None
-    programme = (
-        ProgrammeFormSet(
-            data,
-            queryset=ProgrammeItem.objects.filter(event_date__event=event),
-            event=event,
-            prefix="programme",
-        )
-        if parts
-        else None
-    )
-    workshops = (
-        WorkshopFormSet(
-            data,
-            queryset=Workshop.objects.filter(event_date__event=event),
-            event=event,
-            prefix="workshops",
-        )
-        if parts
-        else None
-    )
-    formsets = [f for f in (dates, programme, workshops) if f is not None]
-    if request.method == "POST" and form.is_valid() and all(f.is_valid() for f in formsets):
-        with transaction.atomic():
-            event = form.save()
-            dates.instance = event
-            dates.save()
-            for formset in (programme, workshops):
-                if formset is not None:
-                    formset.save()
-        services.event_saved(event=event)
-        messages.success(request, _("Saved."))
-        return redirect("conferences_staff:event_edit", region=region.slug, pk=event.pk)
-    context = {
-        "region": region,
-        "event": event,
-        "form": form,
-        "dates": dates,
-        "programme": programme,
-        "workshops": workshops,
-    }
-    status = 400 if request.method == "POST" else 200
+    status = 200
+    if request.method != "POST":
+        editor = EventEditor(event=event, region=region)
+    elif action := EditorAction.parse(request.POST.get("editor", "")):
+        editor = EventEditor.after(action, event=event, region=region, data=request.POST)
+        if request.headers.get("HX-Request"):
+            return render(
+                request,
+                "conferences/staff/includes/event_dates.html",
+                {"region": region, "event": event, "editor": editor},
+            )
+    else:
+        editor = EventEditor(event=event, region=region, data=request.POST, files=request.FILES)
+        if editor.is_valid():
+            event = editor.save()
+            services.event_saved(event=event)
+            messages.success(request, _("Saved."))
+            return redirect("conferences_staff:event_edit", region=region.slug, pk=event.pk)
+        status = 400
+    context = {"region": region, "event": event, "editor": editor, "form": editor.form}
     return render(request, "conferences/staff/event_edit.html", context, status=status)
 
 

@@ -124,13 +124,25 @@ def registration_move(request: HttpRequest, region: Region, pk: int) -> HttpResp
 
 
 @staff_view(MANAGE_REGISTRATIONS)
-@require_POST
 def registration_cancel(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    """Asks first (a page of its own, no script); the POST from that page cancels."""
     registration = _registration(region, pk)
-    services.registration_cancel(registration=registration)
-    messages.success(request, _("Cancelled; the waiting list has moved up."))
-    return redirect(
-        "conferences_staff:participants", region=region.slug, pk=registration.event_date_id
+    if request.method == "POST":
+        was_active = registration.is_active
+        registration = services.registration_cancel(registration=registration)
+        if was_active:
+            messages.success(
+                request,
+                _("%(name)s is cancelled; the waiting list has moved up.")
+                % {"name": registration.name},
+            )
+        return redirect(
+            "conferences_staff:participants", region=region.slug, pk=registration.event_date_id
+        )
+    return render(
+        request,
+        "conferences/staff/registration_cancel.html",
+        {"region": region, "registration": registration},
     )
 
 
@@ -138,7 +150,7 @@ def registration_cancel(request: HttpRequest, region: Region, pk: int) -> HttpRe
 def checkin(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
     """Check-in on the day: big buttons, works on a phone, with or without JavaScript."""
     event_date = _date(region, pk)
-    query = request.GET.get("q", "").strip()
+    query = request.GET.get("q", "").strip()[:100]
     registrations = (
         Registration.objects.filter(event_date=event_date)
         .holding_seat()
@@ -147,13 +159,12 @@ def checkin(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
     )
     if query:
         registrations = registrations.filter(name__icontains=query)
-    registrations = list(registrations)
     context = {
         "region": region,
         "event_date": event_date,
-        "registrations": registrations,
+        "registrations": list(registrations),
         "query": query,
-        "attended": sum(1 for r in registrations if r.status == Registration.Status.ATTENDED),
+        "counts": selectors.checkin_counts(event_date),
     }
     return render(request, "conferences/staff/checkin.html", context)
 
@@ -165,10 +176,16 @@ def checkin_toggle(request: HttpRequest, region: Region, pk: int) -> HttpRespons
     attended = request.POST.get("attended") == "1"
     registration = services.registration_set_attended(registration=registration, attended=attended)
     if request.headers.get("HX-Request"):
+        # The row, and the count of the whole date (swapped out of band).
         return render(
             request,
             "conferences/staff/includes/checkin_row.html",
-            {"region": region, "registration": registration},
+            {
+                "region": region,
+                "registration": registration,
+                "counts": selectors.checkin_counts(registration.event_date),
+                "out_of_band": True,
+            },
         )
     return redirect("conferences_staff:checkin", region=region.slug, pk=registration.event_date_id)
 

@@ -6,6 +6,7 @@ Call ``assert_accessible(page)`` on each page a test visits.
 
 from __future__ import annotations
 
+import os
 from urllib.parse import urlparse
 
 import pytest
@@ -29,7 +30,11 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # The interface language of the browser: German date and time inputs (tt.mm.jjjj,
+        # 24 h), as a German county's staff see them (needs Debian's chromium-l10n).
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, env={**os.environ, "LANGUAGE": "de"}
+        )
         yield browser
         browser.close()
 

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from conferences.models import Event, Registration
 from portal.models import OutgoingMail
@@ -46,7 +47,10 @@ def four_date_series(region):
     dates = []
     for i, town in enumerate(["Offenau", "Neuenstadt", "Weinsberg", "Brackenheim"]):
         venue = VenueFactory(region=region, name=f"Stadthalle {town}", city=town)
-        start = timezone.now().replace(hour=16, minute=45) + timedelta(days=20 + 3 * i)
+        # 16:45 on the local wall clock: replacing the hour of a UTC time gives another day
+        # (and hour) in Berlin when the test runs between midnight in Berlin and UTC.
+        start = timezone.localtime().replace(hour=16, minute=45, second=0, microsecond=0)
+        start += timedelta(days=20 + 3 * i)
         dates.append(EventDateFactory(event=event, label=town, start=start, venue=venue, seats=25))
     return event, dates
 
@@ -77,7 +81,12 @@ def test_visitor_registers_for_the_third_date_and_cancels_with_the_mail_link(
     link = re.search(rf"{re.escape(settings.SITE_URL)}(/events/registration/\S+)", mail.body_text)
     page.goto(f"{live_server.url}{link.group(1)}")
     assert_accessible(page)
-    page.get_by_role("button", name=re.compile("stornieren|Cancel my registration")).click()
+    page.get_by_role("link", name=re.compile("stornieren|Cancel my registration")).click()
+    page.wait_for_url("**/cancel/")
+    assert_accessible(page)
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.CONFIRMED  # asking first changes nothing
+    page.get_by_role("button", name=re.compile("Ja, Anmeldung stornieren")).click()
     page.wait_for_url("**?done=cancelled")
     assert_accessible(page)
     registration.refresh_from_db()
@@ -121,10 +130,13 @@ def test_event_staff_check_people_in_on_a_phone(phone_page, live_server, event_s
     button = phone_page.get_by_role("button", name=re.compile("Omar Said"))
     box = button.bounding_box()
     assert box["height"] >= 44  # a thumb-sized target
+    assert phone_page.locator("#checkin-count").inner_text() == "0 von 2 eingecheckt"
     button.click()
     phone_page.get_by_role("button", name=re.compile("Omar Said")).and_(
         phone_page.locator("[aria-pressed=true]")
     ).wait_for()
+    # The count follows without a reload.
+    expect(phone_page.locator("#checkin-count")).to_have_text("1 von 2 eingecheckt")
     assert_accessible(phone_page)
     assert Registration.objects.get(name="Omar Said").status == Registration.Status.ATTENDED
     assert Registration.objects.get(name="Lea Neumann").status == Registration.Status.CONFIRMED

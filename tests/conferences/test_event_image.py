@@ -13,7 +13,7 @@ from PIL import Image
 from conferences.forms import staff as staff_forms
 from conferences.models import Event
 
-from .test_staff_pages import local, management, staff_url
+from .test_staff_pages import date_fields, management, staff_url
 
 
 def image_file(fmt: str = "PNG", size=(40, 30), name: str = "plakat.png") -> SimpleUploadedFile:
@@ -30,8 +30,7 @@ def post_event(client, region, **extra):
         "event-language": "de",
         "event-access": "open",
         **management("dates", 1),
-        "dates-0-start": local(start),
-        "dates-0-end": local(start + timedelta(hours=2)),
+        **date_fields("dates-0", start, start + timedelta(hours=2)),
         **extra,
     }
     return client.post(staff_url(region, "events/new/"), data)

@@ -33,6 +33,20 @@ def test_the_form_offers_the_dates_with_places_left(client, event, event_date):
     assert "20 places left" in page or "20 Plätze frei" in page
 
 
+def test_the_only_date_of_an_event_is_chosen_already(client, event, event_date):
+    page = client.get(register_url(event)).content.decode()
+    radio = page.split(f'value="{event_date.pk}"')[1].split(">")[0]
+    assert "checked" in radio
+
+
+def test_with_several_dates_none_is_chosen_unless_the_visitor_picked_one(client, event):
+    first, second = EventDateFactory(event=event), EventDateFactory(event=event)
+    assert "checked" not in client.get(register_url(event)).content.decode()
+    page = client.get(register_url(event) + f"?date={second.pk}").content.decode()
+    assert "checked" in page.split(f'value="{second.pk}"')[1].split(">")[0]
+    assert "checked" not in page.split(f'value="{first.pk}"')[1].split(">")[0]
+
+
 def test_a_visitor_registers_and_sees_the_confirmation(client, event, event_date):
     response = client.post(register_url(event), form_data(event_date), follow=True)
     registration = Registration.objects.get()
@@ -173,13 +187,64 @@ def test_a_closed_or_cancelled_event_takes_no_registration(client, event, event_
     assert not Registration.objects.exists()
 
 
-def test_self_service_shows_the_registration_and_cancels_it(client, event, event_date):
+def test_self_service_asks_before_it_cancels(client, event, event_date):
     registration = RegistrationFactory(event_date=event_date)
     url = registration.self_service_path()
-    assert registration.name in client.get(url).content.decode()
-    client.post(url, {"action": "cancel"})
+    page = client.get(url).content.decode()
+    assert registration.name in page
+    confirm_url = f"{url}cancel/"
+    assert f'href="{confirm_url}"' in page  # a link to a confirmation page, not a cancel button
+    client.post(url, {"action": "cancel"})  # the old one-click cancel does nothing
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    confirmation = client.get(confirm_url)
+    assert confirmation.status_code == 200
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    response = client.post(confirm_url)
+    assert response.url == f"{url}?done=cancelled"
     registration.refresh_from_db()
     assert registration.status == "cancelled"
+
+
+def test_a_cancelled_registration_has_no_confirmation_page(client, event_date):
+    registration = RegistrationFactory(event_date=event_date, status="cancelled")
+    response = client.get(registration.self_service_path() + "cancel/")
+    assert response.url == registration.self_service_path()
+
+
+def test_self_service_moves_to_another_date(client, event):
+    one, two = EventDateFactory(event=event), EventDateFactory(event=event, label="Weinsberg")
+    registration = RegistrationFactory(event_date=one)
+    page = client.get(registration.self_service_path()).content.decode()
+    assert "Weinsberg" in page
+    response = client.post(
+        registration.self_service_path(), {"action": "move", "event_date": two.pk}
+    )
+    assert response.status_code == 302
+    assert response.url.endswith("?done=moved")
+    registration.refresh_from_db()
+    assert (registration.event_date, registration.status) == (two, "confirmed")
+
+
+def test_self_service_refuses_a_move_to_a_full_date_and_says_why(client, event):
+    one, full = EventDateFactory(event=event), EventDateFactory(event=event, seats=1)
+    RegistrationFactory(event_date=full)
+    registration = RegistrationFactory(event_date=one)
+    response = client.post(
+        registration.self_service_path(), {"action": "move", "event_date": full.pk}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "ausgebucht" in html or "is full" in html
+    registration.refresh_from_db()
+    assert registration.event_date == one
+
+
+def test_a_single_date_event_offers_no_move(client, event_date):
+    registration = RegistrationFactory(event_date=event_date)
+    page = client.get(registration.self_service_path()).content.decode()
+    assert 'value="move"' not in page
 
 
 def test_self_service_changes_the_workshop(client, event, event_date):

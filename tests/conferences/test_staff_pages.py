@@ -37,6 +37,19 @@ def local(dt):
     return timezone.localtime(dt).strftime("%Y-%m-%dT%H:%M")
 
 
+def date_fields(prefix, start, end):
+    """A date card's day, start and end time, as the editor's inputs send them."""
+    start, end = timezone.localtime(start), timezone.localtime(end)
+    return {
+        f"{prefix}-day": start.strftime("%Y-%m-%d"),
+        f"{prefix}-start_time": start.strftime("%H:%M"),
+        f"{prefix}-end_time": end.strftime("%H:%M"),
+        **({f"{prefix}-end_day": end.strftime("%Y-%m-%d")} if end.date() != start.date() else {}),
+        **management(f"{prefix}-programme", 0),
+        **management(f"{prefix}-workshops", 0),
+    }
+
+
 def test_an_editor_creates_an_event_with_its_dates(client_of, editor_goslar, goslar):
     venue = VenueFactory(region=goslar)
     start = timezone.now() + timedelta(days=10)
@@ -47,8 +60,7 @@ def test_an_editor_creates_an_event_with_its_dates(client_of, editor_goslar, gos
         "event-access": "open",
         "event-registration_enabled": "on",
         **management("dates", 1),
-        "dates-0-start": local(start),
-        "dates-0-end": local(start + timedelta(hours=2)),
+        **date_fields("dates-0", start, start + timedelta(hours=2)),
         "dates-0-venue": venue.pk,
         "dates-0-seats": "30",
     }
@@ -67,8 +79,7 @@ def test_the_editor_rejects_a_venue_of_another_region(client_of, editor_goslar, 
         "event-language": "de",
         "event-access": "open",
         **management("dates", 1),
-        "dates-0-start": local(start),
-        "dates-0-end": local(start + timedelta(hours=2)),
+        **date_fields("dates-0", start, start + timedelta(hours=2)),
         "dates-0-venue": VenueFactory(region=harz).pk,
     }
     response = client_of(editor_goslar).post(staff_url(goslar, "events/new/"), data)
@@ -87,23 +98,19 @@ def _edit_data(event, event_date, seats, new_workshop=""):
         **management("dates", 1, 1),
         "dates-0-id": event_date.pk,
         "dates-0-event": event.pk,
-        "dates-0-start": local(event_date.start),
-        "dates-0-end": local(event_date.end),
+        **date_fields("dates-0", event_date.start, event_date.end),
         "dates-0-venue": event_date.venue_id,
         "dates-0-seats": str(seats),
-        **management("programme", 1),
-        "programme-0-event_date": event_date.pk,
-        "programme-0-start": "16:00",
-        "programme-0-title": "Begrüßung",
-        **management("workshops", 1 if new_workshop else 0),
+        **management("dates-0-programme", 1),
+        "dates-0-programme-0-start": "16:00",
+        "dates-0-programme-0-title": "Begrüßung",
+        **management("dates-0-workshops", 1 if new_workshop else 0),
     }
     if new_workshop:
         data.update(
             {
-                "workshops-0-event_date": event_date.pk,
-                "workshops-0-title": new_workshop,
-                "workshops-0-seats": "12",
-                "workshops-0-order": "0",
+                "dates-0-workshops-0-title": new_workshop,
+                "dates-0-workshops-0-seats": "12",
             }
         )
     return data
@@ -356,3 +363,17 @@ def test_a_copy_keeps_weekday_and_wall_clock_across_daylight_saving(goslar):
         ("2020-11-06", "Fri 14:00"),
         ("2024-09-17", "Tue 16:45"),
     ]
+
+
+def test_staff_cancel_a_registration_after_confirming(client_of, event_staff_goslar, event_date):
+    holder = RegistrationFactory(event_date=event_date, name="Lea Neumann")
+    client = client_of(event_staff_goslar)
+    url = staff_url(event_date.event.region, f"registrations/{holder.pk}/cancel/")
+    page = client.get(url)
+    assert page.status_code == 200 and "Lea Neumann" in page.content.decode()
+    holder.refresh_from_db()
+    assert holder.status == Status.CONFIRMED  # asking changes nothing
+    response = client.post(url)
+    assert response.status_code == 302
+    holder.refresh_from_db()
+    assert holder.status == Status.CANCELLED

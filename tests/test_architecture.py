@@ -192,6 +192,20 @@ def test_layers_import_downwards_only():
     assert not wrong, "Imports from a higher layer:\n" + "\n".join(wrong)
 
 
+def test_templates_ask_for_capabilities_never_for_role_names():
+    """``membership.can_manage_content``, not ``membership.role != "event_staff"``: a new role
+    or a changed right then needs no template edit (portal.models.accounts.CAPABILITIES)."""
+    asking = re.compile(
+        r"\.role\s*(?:==|!=|in\b|not in\b)|[=!]=\s*[\"'](?:coordinator|editor|event_staff)[\"']"
+    )
+    wrong = []
+    for path in _template_files():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if asking.search(line):
+                wrong.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:100]}")
+    assert not wrong, "Templates asking for a role:\n" + "\n".join(wrong)
+
+
 def test_the_checks_see_what_they_are_meant_to_see():
     """The rules above would pass trivially if the parsers found nothing."""
     uses = python_uses(ROOT / "offers" / "hooks.py")

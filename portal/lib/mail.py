@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 from portal.lib import jobs
@@ -59,9 +60,11 @@ def render_mail(template_prefix: str, context: dict, language: str | None = None
         subject = " ".join(render_to_string(f"{template_prefix}_subject.txt", context).split())
         text = render_to_string(f"{template_prefix}_message.txt", context)
         try:
-            html = render_to_string(f"{template_prefix}_message.html", context)
-        except Exception:  # noqa: BLE001 - an HTML part is optional
+            html_template = get_template(f"{template_prefix}_message.html")
+        except TemplateDoesNotExist:  # an HTML part is optional; an error inside one is not
             html = ""
+        else:
+            html = html_template.render(context)
     return subject, text, html
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import logging
 from datetime import timedelta
-from email.utils import make_msgid, parseaddr
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -49,7 +49,9 @@ def _message(mail: OutgoingMail) -> EmailMultiAlternatives:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[mail.to],
         reply_to=[mail.reply_to] if mail.reply_to else None,
-        headers={"Message-ID": make_msgid(f"mail-{mail.pk}", domain=_sender_domain())},
+        # The same Message-ID on every attempt: should the one remaining window ever send a
+        # mail twice (see send_mail), mail systems that deduplicate by it show it once.
+        headers={"Message-ID": f"<mail.{mail.pk}.{mail.created_at:%Y%m%d%H%M%S%f}@{_domain()}>"},
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")
@@ -62,7 +64,7 @@ def _message(mail: OutgoingMail) -> EmailMultiAlternatives:
     return message
 
 
-def _sender_domain() -> str:
+def _domain() -> str:
     address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
     return address.rpartition("@")[2] or "localhost"
 

@@ -192,3 +192,22 @@ def test_a_dump_restores_into_a_fresh_database(tmp_path):
         with _admin_connection(settings) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{restored}" WITH (FORCE)')
     assert Region.objects.filter(slug="gifhorn").exists()
+
+
+def test_make_run_supervises_gunicorn_and_the_worker_and_restarts_them():
+    """`make run` serves as production does: gunicorn and the worker under supervisord, each
+    restarted when it dies, DEBUG off and hashed static files."""
+    import configparser
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    config = configparser.RawConfigParser()
+    config.read(root / "bin" / "supervisord.conf")
+    assert "gunicorn portal.wsgi:application" in config["program:web"]["command"]
+    assert "manage.py worker" in config["program:worker"]["command"]
+    for program in ("program:web", "program:worker"):
+        assert config[program]["autorestart"] == "true"
+    makefile = (root / "Makefile").read_text()
+    run = makefile[makefile.index("\nrun:") : makefile.index("\nlint:")]
+    assert "DEBUG=false" in run and "STATIC_MANIFEST=true" in run and "collectstatic" in run
+    assert "STAFF_REQUIRE_MFA=false" in run and "seed_demo" in run

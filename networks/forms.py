@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 
 from django import forms
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
 
 from networks.annexes import annex_choices
@@ -21,7 +21,7 @@ from networks.models import (
     WorkingGroup,
     WorkingGroupMeeting,
 )
-from portal.forms import HoneypotMixin
+from portal.forms import SLUG_HELP, SLUG_LABEL, TEXT_FORMAT_HELP, HoneypotMixin
 from portal.models import FieldOfAction, Municipality, Region
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -130,9 +130,7 @@ class JoinRequestForm(HoneypotMixin, forms.ModelForm):
 
 class OrganisationForm(RegionModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
-    slug = forms.SlugField(
-        label=_("Address"), required=False, help_text=_("Made from the name if left empty.")
-    )
+    slug = forms.SlugField(label=SLUG_LABEL, required=False, help_text=SLUG_HELP)
 
     class Meta:
         model = Organisation
@@ -188,10 +186,11 @@ class PersonForm(RegionModelForm):
 # --- staff: working groups ------------------------------------------------------------------
 
 
+PUBLIC_TEXT_FORMAT_HELP = format_lazy("{} {}", _("Shown on the public page."), TEXT_FORMAT_HELP)
+
+
 class WorkingGroupForm(RegionModelForm):
-    slug = forms.SlugField(
-        label=_("Address"), required=False, help_text=_("Made from the name if left empty.")
-    )
+    slug = forms.SlugField(label=SLUG_LABEL, required=False, help_text=SLUG_HELP)
 
     class Meta:
         model = WorkingGroup
@@ -217,6 +216,7 @@ class WorkingGroupForm(RegionModelForm):
             "member_organisations": forms.SelectMultiple(attrs={"size": 8}),
             "member_persons": forms.SelectMultiple(attrs={"size": 8}),
         }
+        help_texts = {"public_description": PUBLIC_TEXT_FORMAT_HELP}
 
     def clean_slug(self):
         return self._unique_slug(WorkingGroup, self.cleaned_data.get("slug"), "name")
@@ -353,6 +353,7 @@ class ConceptForm(RegionModelForm):
         model = IntegrationConcept
         fields = ["title", "version", "foreword"]
         widgets = {"foreword": forms.Textarea(attrs={"rows": 8})}
+        help_texts = {"foreword": TEXT_FORMAT_HELP}
 
     def clean_version(self):
         version = self.cleaned_data["version"]
@@ -416,6 +417,7 @@ class ChapterForm(RegionModelForm):
     class Meta:
         model = ConceptChapter
         fields = ["field_of_action", "order", "situation", "goals"]
+        help_texts = {"situation": TEXT_FORMAT_HELP, "goals": TEXT_FORMAT_HELP}
         widgets = {
             "situation": forms.Textarea(attrs={"rows": 8}),
             "goals": forms.Textarea(attrs={"rows": 6}),

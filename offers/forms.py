@@ -22,7 +22,7 @@ from offers.models import (
     Weekday,
 )
 from offers.selectors.search import FILTERS, SORTS, SearchParams
-from portal.forms import HoneypotMixin
+from portal.forms import TEXT_FORMAT_HELP, HoneypotMixin
 from portal.models import FieldOfAction, Municipality, Region
 
 # Fields of an offer a provider or the public may propose changes to.
@@ -145,6 +145,7 @@ class OfferFieldsMixin(forms.ModelForm):
                 self.fields[name].widget = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
         if "description" in self.fields:
             self.fields["description"].widget = forms.Textarea(attrs={"rows": 5})
+            self.fields["description"].help_text = TEXT_FORMAT_HELP
 
     def clean(self):
         data = super().clean()
@@ -349,8 +350,79 @@ class SubmitterMixin(HoneypotMixin):
     )
 
 
-class OfferSuggestionForm(SubmitterMixin, OfferChangeForm):
-    pass
+class OfferCorrectionForm(HoneypotMixin, forms.Form):
+    """The public's "Suggest a change" for an offer: what is wrong, what is right, and - if the
+    visitor wants - the few facts that change most often, pre-filled with what is shown now."""
+
+    wrong = forms.CharField(
+        label=_("What is wrong or out of date?"),
+        help_text=_("For example: “The course now meets on Tuesdays.”"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    right = forms.CharField(
+        label=_("What is right? (optional)"),
+        help_text=_("If you know it: the correct day, time, place, phone number or web address."),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    title = forms.CharField(label=_("Name of the offer"), max_length=200, required=False)
+    schedule = forms.CharField(
+        label=_("When it takes place"),
+        help_text=_("For example: every Tuesday 10–12"),
+        max_length=300,
+        required=False,
+    )
+    registration_detail = forms.CharField(
+        label=_("Where to sign up (phone, e-mail or web address)"),
+        max_length=300,
+        required=False,
+    )
+    submitter_name = forms.CharField(
+        label=_("Your name (optional)"), max_length=150, required=False
+    )
+    submitter_email = forms.EmailField(
+        label=_("Your e-mail, if you would like an answer (optional)"), required=False
+    )
+
+    # The offer fields a visitor may correct directly; everything else goes into "what is right".
+    CORRECTABLE = ("title", "schedule", "registration_detail")
+
+    def __init__(self, *args, offer: Offer, **kwargs):
+        kwargs.setdefault("initial", {name: getattr(offer, name) for name in self.CORRECTABLE})
+        super().__init__(*args, **kwargs)
+        self.offer = offer
+
+    def corrections(self) -> dict[str, str]:
+        """The offer fields the visitor changed, with their new values."""
+        return {
+            name: self.cleaned_data[name].strip()
+            for name in self.CORRECTABLE
+            if name in self.changed_data and name in self.cleaned_data
+        }
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        if not title and "title" in self.changed_data:
+            raise ValidationError(_("Please keep a name for the offer."))
+        return title
+
+    def clean_registration_detail(self) -> str:
+        detail = self.cleaned_data["registration_detail"].strip()
+        if not detail or "registration_detail" not in self.changed_data:
+            return detail
+        if self.offer.registration == Registration.EMAIL:
+            try:
+                EmailValidator()(detail)
+            except ValidationError as exc:
+                raise ValidationError(_("Please enter a valid e-mail address.")) from exc
+        elif self.offer.registration == Registration.LINK:
+            try:
+                URLValidator(schemes=["http", "https"])(detail)
+            except ValidationError as exc:
+                raise ValidationError(_("Please enter a full web address.")) from exc
+        return detail
 
 
 class ProviderSuggestionForm(SubmitterMixin, ProviderChangeForm):

@@ -13,6 +13,26 @@ from portal.models import (
     TeamMember,
 )
 
+# "Adresse" alone made staff type a postal address into the slug field.
+SLUG_LABEL = _("Short name in the web address")
+SLUG_HELP = _(
+    "Appears in the page's web address: lower-case letters, digits and hyphens. "
+    "Made from the name if left empty."
+)
+
+
+# Instead of "Markdown.": what a county employee needs to know to format a longer text.
+TEXT_FORMAT_HELP = _(
+    "Leave an empty line between paragraphs. A line starting with “- ” becomes a list item; "
+    "**word** is printed bold."
+)
+
+
+def label_slug(form: forms.BaseForm) -> None:
+    """Give the form's slug field words staff understand; empty means "make it from the name"."""
+    field = form.fields["slug"]
+    field.label, field.help_text, field.required = SLUG_LABEL, SLUG_HELP, False
+
 
 class HoneypotField(forms.CharField):
     """Marks the honeypot, so templates hide this field and not any field named alike."""
@@ -136,8 +156,7 @@ class MunicipalityForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["slug"].required = False
-        self.fields["slug"].help_text = _("Leave empty to derive it from the name.")
+        label_slug(self)
 
     def clean_slug(self):
         return self.cleaned_data.get("slug") or slugify(self.data.get(self.add_prefix("name"), ""))
@@ -174,9 +193,10 @@ class FieldOfActionForm(forms.ModelForm):
     def __init__(self, *args, region: Region, **kwargs):
         super().__init__(*args, **kwargs)
         self.region = region
+        label_slug(self)
 
     def clean_slug(self):
-        slug = self.cleaned_data["slug"]
+        slug = self.cleaned_data["slug"] or slugify(self.data.get(self.add_prefix("name"), ""))
         clash = FieldOfAction.objects.in_region(self.region).filter(slug=slug)
         if self.instance.pk:
             clash = clash.exclude(pk=self.instance.pk)

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from conferences.models import Event, EventDate, Registration, Venue, Workshop
+from portal.forms import label_slug
 from portal.models import FieldOfAction, Municipality, Region
 
 # Event pages live at /<region>/events/<slug>/ next to these fixed pages.
@@ -64,8 +65,7 @@ class EventForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.region = region
         self.fields["fields_of_action"].queryset = FieldOfAction.objects.in_region(region)
-        self.fields["slug"].required = False
-        self.fields["slug"].help_text = _("Part of the web address; made from the title if empty.")
+        label_slug(self)
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"] or slugify(self.cleaned_data.get("title", ""))[:200]

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.db import models, transaction
 from django.forms.models import model_to_dict
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from networks.models import Organisation
@@ -120,6 +121,36 @@ def suggest_offer_change(
         data=data,
         submitted_by=user if user and user.is_authenticated else None,
         **submitter,
+    )
+
+
+def suggest_offer_correction(
+    *,
+    offer: Offer,
+    wrong: str,
+    right: str = "",
+    corrections: dict[str, str] | None = None,
+    submitter_name: str = "",
+    submitter_email: str = "",
+) -> ChangeRequest:
+    """The public's short correction of an offer: the visitor's words for staff (labelled in
+    the office's language, whatever language the visitor wrote in) and the fields they
+    corrected directly, applied like any change request once staff accept it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        wrong_label, right_label = _("What is wrong or out of date?"), _("What is right?")
+    parts = [f"{wrong_label}\n{wrong.strip()}"]
+    if right.strip():
+        parts.append(f"{right_label}\n{right.strip()}")
+    return ChangeRequest.objects.create(
+        region=offer.region,
+        kind=ChangeRequest.Kind.OFFER_CHANGE,
+        source=ChangeRequest.Source.PUBLIC,
+        offer=offer,
+        organisation=offer.provider,
+        data=dict(corrections or {}),
+        message="\n\n".join(parts),
+        submitter_name=submitter_name,
+        submitter_email=submitter_email,
     )
 
 

@@ -7,25 +7,30 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from networks.models import IntegrationConcept, Organisation, Person
 from offers.forms import (
     NewOfferSuggestionForm,
-    OfferSuggestionForm,
+    OfferCorrectionForm,
     ProviderSuggestionForm,
     SearchForm,
 )
-from offers.models import ChangeRequest, Offer
+from offers.models import Offer
 from offers.selectors import opendata
-from offers.selectors.search import SORTS, search_offers
+from offers.selectors.search import search_offers
 from offers.services import changes
 from portal.access import public_view
 from portal.lib import ratelimit
 from portal.lib.exports import csv_response
 from portal.lib.markdown import render_markdown
 from portal.models import FieldOfAction, Municipality, Region
+
+# The orders offered besides the default ("Best match": by relevance when words were typed,
+# newest first otherwise). "relevance" stays valid in links but is not offered twice.
+SORT_OPTIONS = {"newest": gettext_lazy("Newest first"), "title": gettext_lazy("Title (A to Z)")}
 
 
 @public_view
@@ -39,7 +44,7 @@ def offer_search(request: HttpRequest, region: Region) -> HttpResponse:
         "region": region,
         "result": result,
         "params": result.params,
-        "sorts": SORTS,
+        "sorts": SORT_OPTIONS,
         "map_tile_url": region.map_tile_url,
     }
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
@@ -143,19 +148,21 @@ def _rate_limited(request, form) -> bool:
 @require_http_methods(["GET", "POST"])
 def offer_suggest_change(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
     offer = _public_offer(region, pk)
-    form = OfferSuggestionForm(request.POST or None, instance=offer, region=region)
+    form = OfferCorrectionForm(request.POST or None, offer=offer)
     if request.method == "POST" and not _rate_limited(request, form) and form.is_valid():
-        created = changes.suggest_offer_change(
-            offer=offer, form=form, source=ChangeRequest.Source.PUBLIC
+        changes.suggest_offer_correction(
+            offer=offer,
+            wrong=form.cleaned_data["wrong"],
+            right=form.cleaned_data["right"],
+            corrections=form.corrections(),
+            submitter_name=form.cleaned_data["submitter_name"],
+            submitter_email=form.cleaned_data["submitter_email"],
         )
-        if created is None:
-            form.add_error(None, _("You have not changed anything or written a message."))
-        else:
-            messages.success(request, _("Thank you. The coordination office will check it."))
-            return redirect(offer.get_absolute_url())
+        messages.success(request, _("Thank you. The coordination office will check it."))
+        return redirect(offer.get_absolute_url())
     status = 400 if form.errors else 200
     context = {"region": region, "offer": offer, "form": form}
-    return render(request, "offers/suggest_change.html", context, status=status)
+    return render(request, "offers/suggest_correction.html", context, status=status)
 
 
 @public_view

@@ -14,35 +14,73 @@ BASE = {"kind": "course", "cost": "free", "registration": "none", "step_free": "
 def offer(goslar):
     provider = OrganisationFactory(region=goslar, name="VHS Goslar", slug="vhs")
     return make_offer(
-        goslar, provider=provider, title="Deutschkurs A1", kind="course", languages=["de"]
+        goslar,
+        provider=provider,
+        title="Deutschkurs A1",
+        kind="course",
+        languages=["de"],
+        schedule="montags 9–12 Uhr",
     )
 
 
 def suggest(client, offer, **data):
+    """The public's short form, as the page fills it: current details pre-filled."""
     url = reverse("offers:offer_suggest_change", kwargs={"region": "goslar", "pk": offer.pk})
-    return client.post(url, {**BASE, "title": offer.title, "languages": ["de"], **data})
+    shown = {
+        "title": offer.title,
+        "schedule": offer.schedule,
+        "registration_detail": offer.registration_detail,
+    }
+    return client.post(url, {**shown, "wrong": "Die Zeiten stimmen nicht.", **data})
 
 
-def test_a_suggestion_stores_only_the_changed_fields(client, offer):
+def test_the_public_form_is_short_and_in_plain_words(client, offer):
+    url = reverse("offers:offer_suggest_change", kwargs={"region": "goslar", "pk": offer.pk})
+    html = client.get(url).content.decode()
+    assert "Was ist falsch oder veraltet?" in html
+    assert html.count("<textarea") == 2
+    assert html.count('type="checkbox"') == 0 and "Markdown" not in html
+    assert 'value="montags 9–12 Uhr"' in html  # what the page shows now, to correct
+
+
+def test_a_suggestion_stores_the_words_and_only_the_corrected_fields(client, offer):
     response = suggest(
         client,
         offer,
+        wrong="Der Kurs ist jetzt abends.",
+        right="Dienstags 18–20 Uhr",
         title="Deutschkurs A1 (abends)",
-        languages=["de", "ar"],
-        message="Neue Zeiten",
         submitter_email="hinweis@example.org",
     )
     assert response.status_code == 302
     cr = ChangeRequest.objects.get()
-    assert cr.data == {"title": "Deutschkurs A1 (abends)", "languages": ["de", "ar"]}
+    assert cr.data == {"title": "Deutschkurs A1 (abends)"}
+    assert "Was ist falsch oder veraltet?\nDer Kurs ist jetzt abends." in cr.message
+    assert "Was ist richtig?\nDienstags 18–20 Uhr" in cr.message
     assert cr.status == "pending" and cr.submitter_email == "hinweis@example.org"
     offer.refresh_from_db()
     assert offer.title == "Deutschkurs A1"  # nothing applied yet
 
 
-def test_an_unchanged_suggestion_without_message_is_refused(client, offer):
-    response = suggest(client, offer)
+def test_the_staff_see_the_words_in_german_whatever_language_the_visitor_used(client, offer):
+    client.cookies["django_language"] = "ar"
+    suggest(client, offer, wrong="الدورة الآن مساءً")
+    assert ChangeRequest.objects.get().message.startswith("Was ist falsch oder veraltet?")
+
+
+def test_a_suggestion_without_saying_what_is_wrong_is_refused(client, offer):
+    response = suggest(client, offer, wrong="")
     assert response.status_code == 400
+    assert not ChangeRequest.objects.exists()
+
+
+def test_an_emptied_name_or_a_broken_address_is_refused(client, offer):
+    assert suggest(client, offer, title="").status_code == 400
+    offer.registration, offer.registration_detail = "email", "kurs@vhs.example"
+    offer.save()
+    response = suggest(client, offer, registration_detail="keine Adresse")
+    assert response.status_code == 400
+    assert "gültige E-Mail-Adresse" in response.content.decode()
     assert not ChangeRequest.objects.exists()
 
 
@@ -67,7 +105,7 @@ def test_staff_see_the_diff_and_accepting_applies_and_records_history(
         client,
         offer,
         title="Deutschkurs A1 (abends)",
-        languages=["de", "ar"],
+        schedule="dienstags 18–20 Uhr",
         submitter_email="hinweis@example.org",
     )
     cr = ChangeRequest.objects.get()
@@ -76,12 +114,13 @@ def test_staff_see_the_diff_and_accepting_applies_and_records_history(
     html = staff.get(url).content.decode()
     assert "<del><bdi>Deutschkurs A1</bdi></del>" in html
     assert "<ins><bdi>Deutschkurs A1 (abends)</bdi></ins>" in html
-    assert "Arabisch" in html
+    assert "<ins><bdi>dienstags 18–20 Uhr</bdi></ins>" in html
+    assert "Die Zeiten stimmen nicht." in html
     with django_capture_on_commit_callbacks(execute=True):
         staff.post(url, {"decision": "accept", "note": "Danke!", "notify": "on"})
     offer.refresh_from_db()
     assert offer.title == "Deutschkurs A1 (abends)"
-    assert offer.languages == ["de", "ar"]
+    assert offer.schedule == "dienstags 18–20 Uhr"
     latest = offer.history.latest()
     assert latest.history_user == coordinator_goslar
     assert latest.history_change_reason == f"Change request #{cr.pk}"

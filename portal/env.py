@@ -24,6 +24,30 @@ def string(name: str, default: str | None = None, *, required_in_production: boo
     return default
 
 
+# Known to everyone who reads this repository: fine on a laptop, never in production.
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-never-used-in-production"
+
+
+def secret_key(name: str = "SECRET_KEY") -> str:
+    """The key that signs sessions, password-reset and self-service links.
+
+    Production refuses the development key and keys too short or too uniform to be secret
+    (the thresholds of Django's own deployment check, security.W009).
+    """
+    value = string(name, DEVELOPMENT_SECRET_KEY, required_in_production=True)
+    if PRODUCTION:
+        if value == DEVELOPMENT_SECRET_KEY:
+            raise ImproperlyConfigured(
+                f"{name} is the development key from the repository; production needs its own."
+            )
+        if len(value) < 50 or len(set(value)) < 5 or value.startswith("django-insecure-"):
+            raise ImproperlyConfigured(
+                f"{name} is too weak for production: use at least 50 random characters, e.g. "
+                "python -c 'import secrets; print(secrets.token_urlsafe(64))'."
+            )
+    return value
+
+
 def boolean(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     if value is None or value == "":

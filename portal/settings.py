@@ -13,9 +13,7 @@ from portal import env
 BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION = env.PRODUCTION
 
-SECRET_KEY = env.string(
-    "SECRET_KEY", "dev-only-insecure-key-never-used-in-production", required_in_production=True
-)
+SECRET_KEY = env.secret_key()
 DEBUG = env.boolean("DEBUG", not PRODUCTION)
 ALLOWED_HOSTS = env.string_list(
     "ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"], required_in_production=True

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from portal import demo, hooks
 
@@ -7,6 +8,9 @@ class Command(BaseCommand):
     help = "Load (or refresh) the demo data of the seeds' four counties. Safe to run again."
 
     def handle(self, *args, **options):
+        # The demo creates logins with a published password: never on a real portal.
+        if settings.PRODUCTION:
+            raise CommandError("seed_demo refuses to run in production (PORTAL_ENV=production).")
         logins = demo.seed()
         # Each app registers its seeder (hooks.DEMO_SEEDERS); the order puts the network's
         # organisations first, because offers and conferences hang on them.

@@ -1,4 +1,8 @@
-"""Tabular exports that open cleanly in German Excel: CSV (UTF-8 BOM, semicolons) and XLSX."""
+"""Tabular exports that open cleanly in German Excel: CSV (UTF-8 BOM, semicolons) and XLSX.
+
+Every spreadsheet the portal hands out goes through this module, so no cell typed by a
+visitor or provider can become a formula in the reader's spreadsheet (OWASP CSV injection).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,23 @@ from django.http import HttpResponse
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def starts_like_formula(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
+
+
+def neutralise_cell(value: object) -> object:
+    """The CSV cell as text that no spreadsheet evaluates: OWASP's leading apostrophe.
+
+    Numbers stay numbers (a negative amount is not an attack); only text is prefixed.
+    """
+    if starts_like_formula(value):
+        return "'" + value  # type: ignore[operator]
+    return value
+
 
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
     buffer = io.StringIO()
@@ -17,7 +38,7 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
+        writer.writerow(["" if value is None else neutralise_cell(value) for value in row])
     response = HttpResponse(
         buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"
     )
@@ -39,6 +60,12 @@ def xlsx_response(
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(["" if value is None else value for value in row])
+        for cell in sheet[sheet.max_row]:
+            if starts_like_formula(cell.value):
+                # Text, not a formula (openpyxl would write "=..." as one), and Excel's quote
+                # prefix so it stays text even when somebody edits the cell.
+                cell.data_type = "s"
+                cell.quotePrefix = True
     sheet.freeze_panes = "A2"
     for column in sheet.columns:
         width = max(len(str(cell.value or "")) for cell in column)

@@ -94,9 +94,7 @@ def test_the_xlsx_export_stores_formulas_as_text(client_of, coordinator_goslar, 
 
 @pytest.mark.parametrize("dataset", ["offers", "providers"])
 def test_the_public_open_data_csv_neutralises_formulas(client, hostile_data, dataset):
-    url = reverse(
-        "offers:data_file", kwargs={"region": "goslar", "dataset": dataset, "fmt": "csv"}
-    )
+    url = reverse("offers:data_file", kwargs={"region": "goslar", "dataset": dataset, "fmt": "csv"})
     cells = _csv_cells(client.get(url).content)
     assert "'" + FORMULA in cells
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]

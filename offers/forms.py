@@ -530,8 +530,17 @@ class ImportForm(forms.Form):
         name = upload.name.lower()
         if not name.endswith((".xlsx", ".csv")):
             raise ValidationError(_("Please upload an .xlsx or .csv file."))
-        if upload.size > 5 * 1024 * 1024:
+        from offers.services import imports  # imports uses this module's forms
+
+        if upload.size > imports.MAX_FILE_BYTES:
             raise ValidationError(_("The file is larger than 5 MB."))
+        # Refuse a file that is unreadable or over the import's budget now, before it is stored.
+        try:
+            imports.read_rows(upload.read(), name)
+        except imports.ImportFileError as exc:
+            raise ValidationError(str(exc)) from exc
+        finally:
+            upload.seek(0)
         return upload
 
 

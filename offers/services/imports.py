@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -53,7 +55,13 @@ ALIASES = {
     "webseite": "website",
     "internet": "website",
 }
+# What one import may cost; a county's offer list has a few hundred rows and ~30 columns.
 MAX_ROWS = 5000
+MAX_SHEET_ROWS = 2 * MAX_ROWS  # rows read at all, empty ones included
+MAX_COLUMNS = 60
+MAX_FILE_BYTES = 5 * 2**20
+MAX_UNPACKED_BYTES = 50 * 2**20
+MAX_ZIP_MEMBERS = 500
 
 # German words used in existing lists, independent of the interface language (normalised).
 VALUE_ALIASES = {
@@ -141,24 +149,20 @@ def _key(header) -> str:
 
 
 def read_rows(content: bytes, filename: str) -> list[tuple[int, dict[str, str]]]:
-    """(row number, {column: text}) for every non-empty data row."""
-    if filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
+    """(row number, {column: text}) for every non-empty data row.
 
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-            table = [list(row) for row in sheet.iter_rows(values_only=True)]
-        except Exception as exc:  # noqa: BLE001 - any broken workbook is the user's file
-            raise ImportFileError(_("The file could not be read as an Excel workbook.")) from exc
-    else:
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = content.decode("cp1252", errors="replace")
-        delimiter = (
-            ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") else ","
+    What a file may cost is bounded before and while it is read: its size, the size it unpacks
+    to (XLSX is a zip), the rows and the columns. A workbook's declared dimensions are ignored,
+    so a few bytes claiming a million rows cost nothing.
+    """
+    if len(content) > MAX_FILE_BYTES:
+        raise ImportFileError(
+            _("The file is larger than %(mb)d MB.") % {"mb": MAX_FILE_BYTES // 2**20}
         )
-        table = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    if filename.lower().endswith(".xlsx"):
+        table = _xlsx_table(content)
+    else:
+        table = _csv_table(content)
     if not table:
         raise ImportFileError(_("The file is empty."))
     header = [_key(h) for h in table[0]]
@@ -168,8 +172,77 @@ def read_rows(content: bytes, filename: str) -> list[tuple[int, dict[str, str]]]
         if any(cells.values()):
             rows.append((number, cells))
     if len(rows) > MAX_ROWS:
-        raise ImportFileError(_("At most %(n)d rows per import.") % {"n": MAX_ROWS})
+        raise _too_many_rows()
     return rows
+
+
+def _too_many_rows() -> ImportFileError:
+    return ImportFileError(_("At most %(n)d rows per import.") % {"n": MAX_ROWS})
+
+
+def _too_many_columns() -> ImportFileError:
+    return ImportFileError(_("At most %(n)d columns per import.") % {"n": MAX_COLUMNS})
+
+
+def _bounded(rows: Iterable[Sequence]) -> list[list]:
+    """The rows as lists, refusing more than the sheet budget of rows or columns."""
+    table = []
+    for index, row in enumerate(rows):
+        if index >= MAX_SHEET_ROWS:
+            raise _too_many_rows()
+        values = list(row)
+        if any(value not in (None, "") for value in values[MAX_COLUMNS:]):
+            raise _too_many_columns()
+        table.append(values[:MAX_COLUMNS])
+    return table
+
+
+def _xlsx_table(content: bytes) -> list[list]:
+    from openpyxl import load_workbook
+
+    unreadable = ImportFileError(_("The file could not be read as an Excel workbook."))
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise unreadable from exc
+    # A zip states each member's unpacked size, and Python stops reading at it: check the sum
+    # before any XML is parsed (a zip bomb packs gigabytes of blanks into kilobytes).
+    if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
+        raise ImportFileError(
+            _("The workbook unpacks to more than %(mb)d MB; please split it.")
+            % {"mb": MAX_UNPACKED_BYTES // 2**20}
+        )
+    try:
+        # Read-only mode streams the sheet; defusedxml (installed) refuses XML entities.
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        try:
+            sheet = workbook.active
+            sheet.reset_dimensions()  # the declared size is the file's claim, not a fact
+            return _bounded(
+                sheet.iter_rows(
+                    max_row=MAX_SHEET_ROWS + 1, max_col=MAX_COLUMNS + 1, values_only=True
+                )
+            )
+        finally:
+            workbook.close()
+    except ImportFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any broken workbook is the user's file
+        raise unreadable from exc
+
+
+def _csv_table(content: bytes) -> list[list]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = content.decode("cp1252", errors="replace")
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    try:
+        return _bounded(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        raise ImportFileError(_("The file could not be read as a CSV list.")) from exc
 
 
 def _text(value) -> str:

@@ -52,6 +52,16 @@ class InvalidChoice(RegistrationError):
     message = _("Please choose a workshop that belongs to the chosen date.")
 
 
+class IdempotencyKeyReused(RegistrationError):
+    """The form's key already registered somebody else (or another date): a new form."""
+
+    code = "key_reused"
+    message = _(
+        "This form was already sent for another registration. Please check your details and "
+        "send the form again."
+    )
+
+
 class NoSeat(RegistrationError):
     code = "full"
     message = _("There is no free seat left there.")
@@ -115,7 +125,8 @@ def registration_create(
 
     A seat if there is one (in the first workshop choice that has a seat), otherwise the
     waiting list. A repeated submit with the same idempotency key returns the first
-    registration; the same e-mail on the same date raises AlreadyRegistered. Both are decided
+    registration if it is the same e-mail and date (IdempotencyKeyReused otherwise); the same
+    e-mail on the same date raises AlreadyRegistered. Both are decided
     by unique constraints, so the common case pays no extra query while the date is locked.
 
     Everything that does not depend on the seats is prepared before the lock is taken; the
@@ -156,7 +167,14 @@ def registration_create(
         if idempotency_key:
             existing = Registration.objects.filter(idempotency_key=idempotency_key).first()
             if existing is not None:
-                return existing, False  # the same form sent twice
+                # The same form sent twice lands on the same registration; the key reused with
+                # someone else's address or another date must not reveal that registration.
+                if (
+                    existing.event_date_id == event_date.pk
+                    and existing.email.casefold() == registration.email.casefold()
+                ):
+                    return existing, False
+                raise IdempotencyKeyReused from None
         if _constraint_name(error) in ("registration_one_per_email_and_date", ""):
             raise AlreadyRegistered from None
         raise

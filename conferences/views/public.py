@@ -212,6 +212,7 @@ def register(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     state = event.registration_state()
     is_post = request.method == "POST"
     problem = None
+    fresh_key = False
     if is_post and state == "open":
         # The hot path of a rush: the service checks the date and workshop ids under the
         # date's lock, so the dates are only loaded when the form has to be shown again.
@@ -221,6 +222,9 @@ def register(request: HttpRequest, region: str, slug: str) -> HttpResponse:
         elif submitted.is_valid():
             try:
                 registration = _create_registration(request, submitted.cleaned_data)
+            except services.IdempotencyKeyReused as error:
+                problem = error.message
+                fresh_key = True
             except services.RegistrationError as error:
                 problem = error.message
             else:
@@ -242,7 +246,12 @@ def register(request: HttpRequest, region: str, slug: str) -> HttpResponse:
         initial["event_date"] = request.GET["date"]  # "Register for this date" on the event page
     elif len(dates) == 1:
         initial["event_date"] = dates[0].pk  # the only date: nothing to choose
-    form = RegistrationForm(request.POST or None, event=event, dates=dates, initial=initial)
+    data = request.POST or None
+    if fresh_key:
+        # The visitor's own data again, under a new key, ready to be sent once more.
+        data = request.POST.copy()
+        data["idempotency_key"] = str(initial["idempotency_key"])
+    form = RegistrationForm(data, event=event, dates=dates, initial=initial)
     if is_post:
         form.is_valid()  # the same data against the full choices: errors next to the fields
         if problem:

@@ -109,14 +109,22 @@ class UpdateRound(models.Model):
 class UpdateRequestQuerySet(RegionScopedQuerySet):
     region_field = "round__region"
 
+    def usable(self):
+        """Links that still work: sent to the provider's address, or to an active contact."""
+        return self.filter(
+            models.Q(contact__isnull=True)
+            | models.Q(contact__is_active=True, contact__user__is_active=True)
+        )
+
 
 class UpdateRequest(models.Model):
     """One provider contact's personal link in a round."""
 
     round = models.ForeignKey(UpdateRound, on_delete=models.CASCADE, related_name="requests")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    # A link sent to a contact is the contact's: it ends with them (see ``is_usable``).
     contact = models.ForeignKey(
-        ProviderContact, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        ProviderContact, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     email = models.EmailField(_("e-mail"))
     sent_at = models.DateTimeField(null=True, blank=True)
@@ -136,6 +144,13 @@ class UpdateRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round}: {self.email}"
+
+    @property
+    def is_usable(self) -> bool:
+        """False once the contact the link was sent to lost their access."""
+        if self.contact_id is None:
+            return True
+        return self.contact.is_active and self.contact.user.is_active
 
 
 class OfferConfirmationQuerySet(RegionScopedQuerySet):

@@ -162,3 +162,22 @@ def provider_contact_add(
         contact.is_active = True
         contact.save(update_fields=["is_active"])
     return contact
+
+
+@transaction.atomic
+def provider_contact_remove(*, contact: ProviderContact) -> ProviderContact:
+    """Take the contact's access away at once: provider pages and update-round links.
+
+    The links check the contact on every request (``UpdateRequest.is_usable``). An account
+    that exists only to log in by e-mailed code also gets a new unusable password: that
+    changes its session hash, so every open session of it ends with its next request. Staff
+    who are also a provider's contact keep their password and their back-office.
+    """
+    contact = ProviderContact.objects.select_for_update().select_related("user").get(pk=contact.pk)
+    contact.is_active = False
+    contact.save(update_fields=["is_active"])
+    user = contact.user
+    if not user.has_usable_password() and not user.is_superuser and not user.memberships.exists():
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return contact

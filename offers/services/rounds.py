@@ -62,9 +62,11 @@ def load_request(token: str, *, now: datetime.datetime | None = None) -> UpdateR
     if now.timestamp() >= expires:
         raise UpdateLinkExpired
     update_request = (
-        UpdateRequest.objects.select_related("round__region", "organisation").filter(pk=pk).first()
+        UpdateRequest.objects.select_related("round__region", "organisation", "contact__user")
+        .filter(pk=pk)
+        .first()
     )
-    if update_request is None:
+    if update_request is None or not update_request.is_usable:
         raise UpdateLinkInvalid
     if update_request.round.closed_at is not None or now >= _expiry(update_request.round):
         raise UpdateLinkExpired
@@ -249,7 +251,11 @@ def round_progress(update_round: UpdateRound) -> Progress:
     for row in rows:
         counts[row.outcome] = counts.get(row.outcome, 0) + 1
     counts["no_answer"] = counts.pop("")
-    requests = list(UpdateRequest.objects.filter(round=update_round).select_related("organisation"))
+    requests = list(
+        UpdateRequest.objects.filter(round=update_round).select_related(
+            "organisation", "contact__user"
+        )
+    )
     return Progress(rows, counts, requests)
 
 
@@ -271,9 +277,11 @@ def send_due_reminders(*, now: datetime.datetime | None = None) -> int:
     for update_round in UpdateRound.objects.filter(closed_at__isnull=True, deadline__gte=today):
         pending = _unanswered_organisations(update_round)
         cutoff = now - datetime.timedelta(days=update_round.reminder_interval_days)
-        for update_request in update_round.requests.filter(
-            organisation_id__in=pending, last_sent_at__lte=cutoff
-        ).select_related("round__region", "organisation"):
+        for update_request in (
+            update_round.requests.usable()
+            .filter(organisation_id__in=pending, last_sent_at__lte=cutoff)
+            .select_related("round__region", "organisation")
+        ):
             with transaction.atomic():
                 send_request(update_request=update_request, reminder=True, now=now)
             sent += 1

@@ -164,9 +164,10 @@ def provider_contact_remove(
     contact = get_object_or_404(
         ProviderContact.objects.in_region(region), pk=contact_pk, organisation_id=pk
     )
-    contact.is_active = False
-    contact.save(update_fields=["is_active"])
-    messages.success(request, _("The contact no longer has access."))
+    directory.provider_contact_remove(contact=contact)
+    messages.success(
+        request, _("The contact no longer has access; their update-round links no longer work.")
+    )
     return redirect("offers_staff:provider_edit", region=region.slug, pk=pk)
 
 

@@ -143,11 +143,15 @@ def round_detail(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
 @require_POST
 def round_resend(request: HttpRequest, region: Region, pk: int, request_pk: int) -> HttpResponse:
     update_request = get_object_or_404(
-        UpdateRequest.objects.in_region(region).select_related("round__region", "organisation"),
+        UpdateRequest.objects.in_region(region).select_related(
+            "round__region", "organisation", "contact__user"
+        ),
         pk=request_pk,
         round_id=pk,
     )
-    if update_request.round.closed_at is None:
+    if not update_request.is_usable:
+        messages.error(request, _("This contact no longer has access; the link was not sent."))
+    elif update_request.round.closed_at is None:
         rounds.send_request(update_request=update_request, reminder=True)
         messages.success(request, _("Sent again to %(email)s.") % {"email": update_request.email})
     else:

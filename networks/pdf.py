@@ -79,8 +79,11 @@ def generate_export(
         export.progress = progress
         export.save(update_fields=["progress", *fields])
 
+    from networks.selectors import concept_fingerprint
+
     concept = IntegrationConcept.objects.select_related("region").get(pk=export.concept_id)
-    step(10, status=ConceptExport.Status.RUNNING)
+    # The file shows the content of this moment, which may be newer than the request's.
+    step(10, status=ConceptExport.Status.RUNNING, fingerprint=concept_fingerprint(concept))
     try:
         html = render_concept_html(concept)
         if on_html:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 from typing import Any
 
@@ -341,24 +342,57 @@ def measure_add_progress_note(
 # --- PDF export -----------------------------------------------------------------------------
 
 
+# A job that has not finished after this long was lost (worker restarted): start another.
+EXPORT_ABANDONED_AFTER = datetime.timedelta(minutes=30)
+# A failed export is not retried for anonymous downloads before this; staff may retry.
+EXPORT_RETRY_FAILED_AFTER = datetime.timedelta(hours=1)
+
+
 def concept_request_export(
-    *, concept: IntegrationConcept, variant: str, user: User | None = None
+    *,
+    concept: IntegrationConcept,
+    variant: str,
+    user: User | None = None,
+    retry_failed: bool = False,
 ) -> ConceptExport:
-    """Reuse a current or running export of this content, or start a background job."""
+    """Reuse a current or unfinished export, or start one background job.
+
+    At most one export per concept and variant is pending or running (a partial unique
+    index holds it): every request while one waits gets that one, even when the content
+    changed meanwhile, since the job renders the content of the moment it runs. A failed
+    export answers anonymous requests for the same content for an hour instead of queueing a
+    new WeasyPrint job on every download; staff retry it explicitly (``retry_failed``).
+    """
     from networks.selectors import concept_fingerprint
     from networks.tasks import generate_concept_pdf
 
     fingerprint = concept_fingerprint(concept)
+    now = timezone.now()
+    Status = ConceptExport.Status
     with transaction.atomic():
         # Serialise requests per concept so a double click starts one job, not two.
         IntegrationConcept.objects.select_for_update().filter(pk=concept.pk).first()
-        existing = (
-            ConceptExport.objects.filter(concept=concept, variant=variant, fingerprint=fingerprint)
-            .exclude(status=ConceptExport.Status.FAILED)
-            .first()
-        )
-        if existing:
-            return existing
+        exports = ConceptExport.objects.filter(concept=concept, variant=variant)
+        unfinished = exports.filter(status__in=[Status.PENDING, Status.RUNNING]).first()
+        abandoned = False
+        if unfinished is not None:
+            if unfinished.created_at > now - EXPORT_ABANDONED_AFTER:
+                return unfinished
+            unfinished.status = Status.FAILED
+            unfinished.error = "Abandoned: the job did not finish."
+            unfinished.finished_at = now
+            unfinished.save(update_fields=["status", "error", "finished_at"])
+            abandoned = True  # not a failure of the content: try again at once
+        latest = exports.filter(fingerprint=fingerprint).first()
+        if latest is not None and latest.status == Status.DONE:
+            return latest
+        if (
+            latest is not None
+            and latest.status == Status.FAILED
+            and not (retry_failed or abandoned)
+            and (latest.finished_at or latest.created_at) > now - EXPORT_RETRY_FAILED_AFTER
+        ):
+            return latest
         export = ConceptExport.objects.create(
             concept=concept, variant=variant, fingerprint=fingerprint, requested_by=user
         )

@@ -345,6 +345,14 @@ class ConceptExport(models.Model):
         verbose_name = _("PDF export")
         verbose_name_plural = _("PDF exports")
         indexes = [models.Index(fields=["concept", "variant", "fingerprint"])]
+        constraints = [
+            # One WeasyPrint job at a time per concept and variant, whatever the traffic.
+            models.UniqueConstraint(
+                fields=["concept", "variant"],
+                condition=models.Q(status__in=["pending", "running"]),
+                name="concept_export_one_unfinished",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.concept} {self.variant} {self.status}"

@@ -336,7 +336,8 @@ def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponse
     }
     # 503 + Retry-After tells clients and crawlers to come back; people see a friendly page.
     response = render(request, "networks/concept_pdf_pending.html", context, status=503)
-    response["Retry-After"] = "10"
+    failed = export.status == ConceptExport.Status.FAILED
+    response["Retry-After"] = "3600" if failed else "10"
     return response
 
 

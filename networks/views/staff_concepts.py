@@ -234,7 +234,7 @@ def export_request(request: HttpRequest, region: Region, pk: int) -> HttpRespons
         messages.error(request, _("Please choose a PDF variant."))
         return _to_concept(region, concept.pk, "exports")
     export = services.concept_request_export(
-        concept=concept, variant=form.cleaned_data["variant"], user=request.user
+        concept=concept, variant=form.cleaned_data["variant"], user=request.user, retry_failed=True
     )
     return redirect("networks_staff:export_status", region=region.slug, pk=export.pk)
 

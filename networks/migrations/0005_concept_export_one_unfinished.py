@@ -21,7 +21,7 @@ def fail_duplicate_unfinished_exports(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('networks', '0003_field_of_action_restrict'),
+        ('networks', '0004_join_request_consent_and_member'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -31,6 +31,7 @@ from networks.models import (
     WorkingGroupMeeting,
 )
 from portal import hooks as portal_hooks
+from portal.lib import jobs
 from portal.lib.mail import queue_templated_mail
 from portal.lib.models import delete_files_after_commit, save_fields, stored_value
 from portal.models import Membership, Region, Role, User
@@ -396,7 +397,8 @@ def concept_request_export(
         export = ConceptExport.objects.create(
             concept=concept, variant=variant, fingerprint=fingerprint, requested_by=user
         )
-        transaction.on_commit(lambda: generate_concept_pdf.defer(export_id=export.pk))
+        # In the same transaction (the outbox): no export row without its job.
+        jobs.defer(generate_concept_pdf, export_id=export.pk)
     return export
 
 

@@ -29,7 +29,7 @@ def contact(goslar, awo):
 @pytest.fixture
 def round_link(goslar, coordinator_goslar, awo, contact):
     make_offer(goslar, provider=awo, title="Hausaufgabenhilfe")
-    update_round = rounds.round_start(
+    update_round, _started = rounds.round_start(
         region=goslar,
         name="Update 2027",
         deadline=timezone.localdate() + datetime.timedelta(days=30),

@@ -229,7 +229,7 @@ def test_production_requires_a_key(monkeypatch):
     monkeypatch.delenv("MFA_ENCRYPTION_KEYS", raising=False)
     production = {
         "PORTAL_ENV": "production",
-        "SECRET_KEY": "s" * 64,
+        "SECRET_KEY": "production-secret-" + "0123456789abcdef" * 4,  # passes env.secret_key()
         "ALLOWED_HOSTS": "portal.example",
         "DATABASE_URL": "postgres://portal@db/portal",
     }

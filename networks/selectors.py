@@ -282,16 +282,17 @@ class ConceptDiff:
         return bool(self.added or self.dropped or self.changed)
 
 
-def _display(measure: Measure, name: str) -> str:
+def _display(measure: Measure, name: str, *, public: bool) -> str:
     if name == "partners":
-        return ", ".join(sorted(p.name for p in measure.partners.all()))
+        partners = measure.public_partners if public else measure.partners.all()
+        return ", ".join(sorted(p.name for p in partners))
     if name == "status":
         return str(measure.get_status_display())
     if name == "progress":
         return f"{measure.progress} %"
     value = getattr(measure, name)
-    if value is None:
-        return "–"
+    if value is None or (public and not getattr(value, "is_public", True)):
+        return "–"  # an internal actor is not named in public
     if name in ("start", "end"):
         return date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
@@ -311,8 +312,12 @@ DIFF_FIELDS = [
 ]
 
 
-def concept_diff(old: IntegrationConcept, new: IntegrationConcept) -> ConceptDiff:
+def concept_diff(
+    old: IntegrationConcept, new: IntegrationConcept, *, public: bool = True
+) -> ConceptDiff:
     """Measures added, dropped and changed (field by field) between two versions.
+
+    ``public`` names only public organisations and working groups (staff pass False).
 
     Measures are matched by lineage: a revision copies it, so a renamed measure is "changed",
     not "dropped and added".
@@ -326,9 +331,14 @@ def concept_diff(old: IntegrationConcept, new: IntegrationConcept) -> ConceptDif
             diff.added.append(measure)
             continue
         changes = [
-            FieldChange(name, str(label), _display(before, name), _display(measure, name))
+            FieldChange(
+                name,
+                str(label),
+                _display(before, name, public=public),
+                _display(measure, name, public=public),
+            )
             for name, label in DIFF_FIELDS
-            if _display(before, name) != _display(measure, name)
+            if _display(before, name, public=public) != _display(measure, name, public=public)
         ]
         if changes:
             diff.changed.append(MeasureChange(before, measure, changes))

@@ -246,6 +246,21 @@ class Measure(models.Model):
     def responsible(self) -> str:
         return str(self.responsible_working_group or self.responsible_organisation or "")
 
+    # Public output (pages, the PDF, the version comparison) names public actors only: an
+    # internal organisation or working group has no public page and is not named there either.
+
+    @property
+    def public_responsible(self) -> str:
+        for actor in (self.responsible_working_group, self.responsible_organisation):
+            if actor is not None and actor.is_public:
+                return str(actor)
+        return ""
+
+    @property
+    def public_partners(self) -> list:
+        """Partners shown to the public (filters the prefetched ``partners`` in Python)."""
+        return [p for p in self.partners.all() if p.is_public]
+
 
 class ProgressNoteQuerySet(RegionScopedQuerySet):
     region_field = "measure__concept__region"

@@ -214,7 +214,9 @@ def concept_compare(request: HttpRequest, region: Region) -> HttpResponse:
     versions = list(IntegrationConcept.objects.in_region(region))
     by_pk = {str(v.pk): v for v in versions}
     old, new = by_pk.get(request.GET.get("old", "")), by_pk.get(request.GET.get("new", ""))
-    diff = selectors.concept_diff(old, new) if old and new and old.pk != new.pk else None
+    diff = (
+        selectors.concept_diff(old, new, public=False) if old and new and old.pk != new.pk else None
+    )
     return render(
         request,
         "networks/staff/concept_compare.html",

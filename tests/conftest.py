@@ -133,7 +133,16 @@ class JobRunner:
 def jobs(request):
     """Every test's jobs go to the real queue table (rolled back with the test);
     ``jobs.run()`` executes them. Tests without a database defer into memory."""
-    if "db" in request.fixturenames or "transactional_db" in request.fixturenames:
+    if "transactional_db" in request.fixturenames:
+        yield JobRunner()
+        # Flushing the database after a transactional test leaves procrastinate's tables alone
+        # (they are not Django models): empty them, or the next test finds these jobs.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "TRUNCATE procrastinate_jobs, procrastinate_events, procrastinate_periodic_defers"
+            )
+        return
+    if "db" in request.fixturenames:
         yield JobRunner()
         return
     with procrastinate_app.replace_connector(testing.InMemoryConnector()):

@@ -153,26 +153,21 @@ def crawl(client) -> dict[str, Fetched]:
     """Fetch the sitemap's pages and everything they announce with <link rel="alternate">.
 
     Concept PDFs are made by a background job on first request (503 + Retry-After): the
-    jobs run in memory and the PDFs are fetched again.
+    jobs run in the test and the PDFs are fetched again.
     """
-    from procrastinate import testing
-    from procrastinate.contrib.django import app as procrastinate_app
-
     from tests.conftest import JobRunner
 
     pages: dict[str, Fetched] = {}
     queue = sitemap_paths(client)
-    connector = testing.InMemoryConnector()
-    with procrastinate_app.replace_connector(connector):
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            while queue:
-                path = queue.pop(0)
-                if path not in pages:
-                    pages[path] = page = fetch(client, path)
-                    queue.extend(p for p in page.alternates() if p not in pages)
-        pending = [p.path for p in pages.values() if p.status == 503]
-        if pending:
-            JobRunner(connector).run()
-            for path in pending:
-                pages[path] = fetch(client, path)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        while queue:
+            path = queue.pop(0)
+            if path not in pages:
+                pages[path] = page = fetch(client, path)
+                queue.extend(p for p in page.alternates() if p not in pages)
+    pending = [p.path for p in pages.values() if p.status == 503]
+    if pending:
+        JobRunner().run()
+        for path in pending:
+            pages[path] = fetch(client, path)
     return pages

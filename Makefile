@@ -28,8 +28,13 @@ run: setup
 	@$(DB) export STAFF_REQUIRE_MFA=false DEBUG=false STATIC_MANIFEST=true PORT=$(PORT) \
 	  RUN_DIR="$$PWD/.run"; exec .venv/bin/supervisord -c bin/supervisord.conf
 
+# ruff (lint and format), mypy (strict in services, selectors and portal/lib; see pyproject.toml)
+# and djlint (templates). `make test` runs the same checks first.
 lint: setup
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+	$(PY) -m djlint templates --lint
 
 fmt: setup
 	$(PY) -m ruff format .
@@ -42,8 +47,7 @@ messages: setup
 	$(MANAGE) messages
 	$(MANAGE) compilemessages --ignore .venv --ignore .tools
 
-test: setup
-	$(PY) -m ruff check .
+test: lint
 	@$(DB) $(MANAGE) makemigrations --check --dry-run
 	@$(MANAGE) compilemessages --ignore .venv --ignore .tools -v 0
 	@$(DB) $(PY) -m pytest -n 2 --dist loadfile -q $(PYTEST_ARGS)

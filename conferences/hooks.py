@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def measure_origins_notes(
-    measures: Sequence[Measure], *, staff: bool, region: Region
+    measures: Sequence[Measure], *, staff: bool, region: Region | None
 ) -> dict[int, SafeString]:
     """Under each measure: the conference workshops whose results it came from (one query)."""
     from conferences.selectors import measure_origins

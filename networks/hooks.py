@@ -36,7 +36,7 @@ MeasureNotes = Callable[..., dict[int, SafeString]]
 
 
 def measure_notes(
-    measures: Sequence[Measure], *, staff: bool, region: Region
+    measures: Sequence[Measure], *, staff: bool, region: Region | None
 ) -> dict[int, SafeString]:
     """What the apps add under each measure (e.g. the workshops it came from), by measure pk."""
     notes: dict[int, list[str]] = {}

@@ -13,6 +13,7 @@ Every public page of a region is decorated with ``public_view``, which only look
 from __future__ import annotations
 
 from functools import wraps
+from typing import cast
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -21,12 +22,34 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect
 
-from portal.models import Membership, Region, Role
+from portal.models import Membership, Region, Role, User
 from portal.models.accounts import CAPABILITIES
 
 MANAGE_REGION = "manage_region"
 MANAGE_CONTENT = "manage_content"
 MANAGE_REGISTRATIONS = "manage_registrations"
+
+
+class RegionRequest(HttpRequest):
+    """The request of a region's page: ``public_view`` and ``staff_view`` set ``region``.
+
+    For type hints only (``def page(request: RegionRequest, region: Region)``); the object is
+    Django's own request.
+    """
+
+    region: Region
+
+
+class StaffRequest(RegionRequest):
+    """The request of a back-office page: a logged-in user with a membership in the region."""
+
+    user: User  # staff_view lets no anonymous visitor through
+    membership: Membership
+
+
+def set_page_region(request: HttpRequest, region: Region) -> None:
+    """The page belongs to ``region``: the footer links to the region's legal pages."""
+    cast(RegionRequest, request).region = region
 
 
 def public_view(view):
@@ -41,7 +64,7 @@ def public_view(view):
         region_obj = None
         if region is not None:
             region_obj = get_object_or_404(Region, slug=region)
-            request.region = region_obj
+            set_page_region(request, region_obj)
         return view(request, *args, region=region_obj, **kwargs)
 
     return wrapper
@@ -82,8 +105,9 @@ def staff_view(capability: str = MANAGE_CONTENT):
                 return redirect("mfa_activate_totp")
             if not membership.can(capability):
                 raise PermissionDenied
-            request.region = region_obj
-            request.membership = membership
+            staff_request = cast(StaffRequest, request)
+            staff_request.region = region_obj
+            staff_request.membership = membership
             return view(request, *args, region=region_obj, **kwargs)
 
         wrapper.staff_capability = capability  # read by the permission-matrix test

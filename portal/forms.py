@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +16,10 @@ from portal.models import (
     Role,
     TeamMember,
 )
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
 
 # "Adresse" alone made staff type a postal address into the slug field.
 SLUG_LABEL = _("Short name in the web address")
@@ -177,7 +185,9 @@ OFFICE_FORMSETS = {
 }
 
 
-def office_formsets(region: Region, data=None) -> dict[str, tuple[forms.BaseFormSet, str]]:
+def office_formsets(
+    region: Region, data: Any = None
+) -> dict[str, tuple[forms.BaseFormSet[Any], StrOrPromise]]:
     return {
         prefix: (formset(data, instance=region, prefix=prefix), title)
         for prefix, (formset, title) in OFFICE_FORMSETS.items()

@@ -6,6 +6,7 @@ import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
@@ -13,12 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from portal import hooks
 from portal.models import Region
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
 
 @dataclass
 class HistoryEntry:
     when: datetime
     who: str
-    action: str  # a lazy translation: rendered in the reader's language
+    action: StrOrPromise  # a lazy translation: rendered in the reader's language
     model: str
     object_repr: str
     changes: list[str]
@@ -39,7 +43,9 @@ REGION_HISTORY_MODELS: dict[str, str] = {
 _ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 
 
-def _entries(model_label: str, region_field: str, region: Region, limit: int):
+def _entries(
+    model_label: str, region_field: str, region: Region, limit: int
+) -> Iterator[HistoryEntry]:
     model = apps.get_model(model_label)
     records = (
         model.history.filter(**{region_field: region.pk})

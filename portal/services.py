@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -42,7 +44,9 @@ DEFAULT_FIELDS_OF_ACTION: list[tuple[str, str]] = [
 
 
 @transaction.atomic
-def region_create(*, name: str, slug: str, county_key: str, office_name: str, **fields) -> Region:
+def region_create(
+    *, name: str, slug: str, county_key: str, office_name: str, **fields: Any
+) -> Region:
     """Create a region that starts with the default catalogue of fields of action."""
     region = Region.objects.create(
         name=name, slug=slug, county_key=county_key, office_name=office_name, **fields
@@ -59,7 +63,7 @@ def region_create(*, name: str, slug: str, county_key: str, office_name: str, **
 
 
 @transaction.atomic
-def field_of_action_save(*, field_of_action: FieldOfAction, data: dict) -> FieldOfAction:
+def field_of_action_save(*, field_of_action: FieldOfAction, data: dict[str, Any]) -> FieldOfAction:
     """Create or change a field of action. A new name is news for whatever shows or indexes it
     (hooks.FIELD_OF_ACTION_RENAMED, e.g. the offer search)."""
     previous_name = stored_value(field_of_action, "name")

@@ -24,7 +24,7 @@ from conferences.forms import (
 )
 from conferences.models import Event, EventDate, Registration, Workshop
 from conferences.services import registrations as services
-from portal.access import public_view
+from portal.access import public_view, set_page_region
 from portal.lib import ratelimit
 from portal.lib.markdown import render_markdown
 from portal.models import Region
@@ -67,7 +67,7 @@ def _public_event(request: HttpRequest, region: str, slug: str) -> Event:
     event = get_object_or_404(
         Event.objects.published().select_related("region"), region__slug=region, slug=slug
     )
-    request.region = event.region  # the footer links to this region's legal pages
+    set_page_region(request, event.region)  # the footer links to this region's legal pages
     return event
 
 
@@ -290,7 +290,7 @@ def registration_confirmation(request: HttpRequest, pk: int, token: str) -> Http
     registration = _registration_by_token(pk, token)
     if registration is None:
         return _invalid_link(request)
-    request.region = registration.event_date.event.region
+    set_page_region(request, registration.event_date.event.region)
     return render(
         request,
         "conferences/registration_confirmation.html",
@@ -318,7 +318,7 @@ def self_service(request: HttpRequest, pk: int, token: str) -> HttpResponse:
         return _invalid_link(request)
     event_date = registration.event_date
     event = event_date.event
-    request.region = event.region
+    set_page_region(request, event.region)
     can_change = _can_change(registration)
     action = request.POST.get("action") if request.method == "POST" else None
     # Prefetch so that the workshops listed are the ones annotate_seats() fills in.
@@ -386,7 +386,7 @@ def self_service_cancel(request: HttpRequest, pk: int, token: str) -> HttpRespon
     registration = _registration_by_token(pk, token)
     if registration is None:
         return _invalid_link(request)
-    request.region = registration.event_date.event.region
+    set_page_region(request, registration.event_date.event.region)
     back = registration.self_service_path()
     if not _can_change(registration):
         return redirect(back)

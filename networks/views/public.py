@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,7 +32,7 @@ from networks.models import (
     WorkingGroup,
     WorkingGroupMeeting,
 )
-from portal.access import public_view
+from portal.access import public_view, set_page_region
 from portal.lib import ratelimit
 from portal.lib.markdown import render_markdown
 from portal.lib.responses import stored_file_response
@@ -299,7 +300,7 @@ def measure_tracker(request: HttpRequest, region: Region, version: int) -> HttpR
 
 
 @require_GET
-def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponse:
+def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponseBase:
     """Serve the cached PDF at once; if the concept changed, start a job and say so."""
     # One query for region and concept: this view is hit for every download.
     concept = get_object_or_404(
@@ -307,7 +308,8 @@ def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponse
         region__slug=region,
         version=version,
     )
-    region_obj = request.region = concept.region
+    region_obj = concept.region
+    set_page_region(request, region_obj)
     export = selectors.current_export(concept, PUBLIC_VARIANT)
     if export is not None and export.status == ConceptExport.Status.DONE and export.file:
         if request.headers.get("HX-Request"):
@@ -318,7 +320,7 @@ def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponse
         except FileNotFoundError:
             handle = None
         if handle is not None:
-            response = FileResponse(
+            response: HttpResponseBase = FileResponse(
                 handle,
                 content_type="application/pdf",
                 filename=export.file.name.rsplit("/", 1)[-1],

@@ -30,7 +30,7 @@ from networks.models import (
     Measure,
     MeasureProgressNote,
 )
-from portal.access import MANAGE_CONTENT, staff_view
+from portal.access import MANAGE_CONTENT, StaffRequest, staff_view
 from portal.lib.responses import render_form, stored_file_response
 from portal.models import Region
 
@@ -229,7 +229,7 @@ def concept_compare(request: HttpRequest, region: Region) -> HttpResponse:
 
 @staff_view(MANAGE_CONTENT)
 @require_POST
-def export_request(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+def export_request(request: StaffRequest, region: Region, pk: int) -> HttpResponse:
     concept = _concept(region, pk)
     form = ExportRequestForm(request.POST)
     if not form.is_valid():

@@ -17,7 +17,7 @@ from networks.forms import (
     WorkingGroupForm,
 )
 from networks.models import JoinRequest, MeetingDocument, WorkingGroup, WorkingGroupMeeting
-from portal.access import MANAGE_CONTENT, staff_view
+from portal.access import MANAGE_CONTENT, StaffRequest, staff_view
 from portal.lib.responses import render_form, stored_file_response
 from portal.models import Region
 
@@ -200,7 +200,7 @@ def join_request_list(request: HttpRequest, region: Region) -> HttpResponse:
 
 
 @staff_view(MANAGE_CONTENT)
-def join_request_detail(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+def join_request_detail(request: StaffRequest, region: Region, pk: int) -> HttpResponse:
     join_request = get_object_or_404(
         JoinRequest.objects.in_region(region).select_related("working_group", "answered_by"),
         pk=pk,

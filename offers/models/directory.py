@@ -149,7 +149,7 @@ class Offer(models.Model):
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
     fields_of_action = models.ManyToManyField(
         FieldOfAction, blank=True, related_name="offers", verbose_name=_("fields of action")
     )
@@ -158,7 +158,7 @@ class Offer(models.Model):
         "networks.Measure", blank=True, related_name="offers", verbose_name=_("measures")
     )
     target_groups = ArrayField(
-        models.CharField(max_length=20, choices=TargetGroup.choices),
+        models.CharField(max_length=20, choices=TargetGroup),
         default=list,
         blank=True,
         verbose_name=_("target groups"),
@@ -169,13 +169,13 @@ class Offer(models.Model):
         blank=True,
         verbose_name=_("languages the offer is given in"),
     )
-    cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, default=Cost.FREE)
+    cost = models.CharField(_("cost"), max_length=10, choices=Cost, default=Cost.FREE)
     cost_note = models.CharField(_("note on cost"), max_length=200, blank=True)
     schedule = models.CharField(
         _("schedule"), max_length=300, blank=True, help_text=_("e.g. every Tuesday 10–12")
     )
     weekdays = ArrayField(
-        models.PositiveSmallIntegerField(choices=Weekday.choices),
+        models.PositiveSmallIntegerField(choices=Weekday),
         default=list,
         blank=True,
         verbose_name=_("weekdays"),
@@ -187,7 +187,7 @@ class Offer(models.Model):
     registration = models.CharField(
         _("how to register"),
         max_length=10,
-        choices=Registration.choices,
+        choices=Registration,
         default=Registration.NONE,
     )
     registration_detail = models.CharField(
@@ -202,7 +202,7 @@ class Offer(models.Model):
         verbose_name=_("contact person"),
     )
     step_free = models.CharField(
-        _("step-free access"), max_length=10, choices=StepFree.choices, default=StepFree.UNKNOWN
+        _("step-free access"), max_length=10, choices=StepFree, default=StepFree.UNKNOWN
     )
     childcare = models.BooleanField(_("childcare available"), default=False)
     women_only = models.BooleanField(_("for women only"), default=False)

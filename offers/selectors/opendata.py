@@ -7,6 +7,7 @@ them): add columns at the end, never rename or remove one.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from networks.models import Organisation, Person
 from offers.models import Offer
 
-OFFER_COLUMNS: list[tuple[str, str]] = [
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
+
+OFFER_COLUMNS: list[tuple[str, StrOrPromise]] = [
     ("id", _("Stable number of the offer")),
     ("url", _("Address of the offer's page")),
     ("title", _("Title")),
@@ -64,7 +69,7 @@ OFFER_COLUMNS: list[tuple[str, str]] = [
     ("updated_at", _("Last changed (ISO 8601)")),
 ]
 
-PROVIDER_COLUMNS: list[tuple[str, str]] = [
+PROVIDER_COLUMNS: list[tuple[str, StrOrPromise]] = [
     ("id", _("Stable number of the provider")),
     ("url", _("Address of the provider's page")),
     ("name", _("Name")),

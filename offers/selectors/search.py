@@ -345,7 +345,8 @@ def search_offers(
         sort = "relevance" if text.rank_query is not None else "newest"
 
     counts: dict[str, dict[str, int]] = {}
-    total, page_ids = 0, []
+    total = 0
+    page_ids: list[int] = []
     if not nothing:  # otherwise only words no offer can contain
         counts, total, page_ids = facets_and_page(
             matched,

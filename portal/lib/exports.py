@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.http import HttpResponse
 
@@ -32,7 +33,9 @@ def neutralise_cell(value: object) -> object:
     return value
 
 
-def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
+def csv_response(
+    filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> HttpResponse:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
@@ -47,7 +50,7 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
 
 
 def xlsx_response(
-    filename: str, header: Sequence[str], rows: Iterable[Sequence], *, title: str = "Export"
+    filename: str, header: Sequence[str], rows: Iterable[Sequence[Any]], *, title: str = "Export"
 ) -> HttpResponse:
     from openpyxl import Workbook
     from openpyxl.styles import Font

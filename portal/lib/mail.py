@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -53,7 +54,9 @@ class Attachment:
         }
 
 
-def render_mail(template_prefix: str, context: dict, language: str | None = None):
+def render_mail(
+    template_prefix: str, context: dict[str, Any], language: str | None = None
+) -> tuple[str, str, str]:
     """Render ``<prefix>_subject.txt``, ``_message.txt`` and (if present) ``_message.html``."""
     language = language or settings.LANGUAGE_CODE
     with translation.override(language):
@@ -156,7 +159,7 @@ def queue_templated_mail(
     *,
     to: str,
     template_prefix: str,
-    context: dict,
+    context: dict[str, Any],
     language: str | None = None,
     region: Region | None = None,
     reply_to: str = "",

@@ -33,7 +33,7 @@ def stored_value(instance: models.Model, field: str) -> Any:
     )
 
 
-def delete_files_after_commit(queryset: models.QuerySet, field: str) -> None:
+def delete_files_after_commit(queryset: models.QuerySet[Any], field: str) -> None:
     """Remove the stored files of ``field`` once the transaction that deletes the rows commits
     (a rollback keeps them). Deleting rows leaves their files on disk otherwise."""
     storage = queryset.model._meta.get_field(field).storage

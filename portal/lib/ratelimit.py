@@ -6,16 +6,17 @@ import time
 
 from django.conf import settings
 from django.db import connection
+from django.http import HttpRequest
 
 
-def client_key(request) -> str:
+def client_key(request: HttpRequest) -> str:
     # Behind a proxy, REMOTE_ADDR is set from X-Forwarded-For by the proxy configuration.
-    return request.META.get("REMOTE_ADDR", "unknown")
+    return str(request.META.get("REMOTE_ADDR", "unknown"))
 
 
-def hit(scope: str, request, *, limit: int | None = None) -> bool:
+def hit(scope: str, request: HttpRequest, *, limit: int | None = None) -> bool:
     """Count one submission; returns False when the client is over the limit this minute."""
-    limit = settings.PUBLIC_FORM_RATE_LIMIT if limit is None else limit
+    limit = int(settings.PUBLIC_FORM_RATE_LIMIT) if limit is None else limit
     if limit <= 0:
         return True
     window = int(time.time() // 60)
@@ -29,11 +30,11 @@ def hit(scope: str, request, *, limit: int | None = None) -> bool:
             [f"{scope}:{client_key(request)}", window],
         )
         (count,) = cursor.fetchone()
-    return count <= limit
+    return bool(count <= limit)
 
 
 def purge_old_windows() -> int:
     window = int(time.time() // 60) - 5
     with connection.cursor() as cursor:
         cursor.execute('DELETE FROM portal_ratelimitcounter WHERE "window" < %s', [window])
-        return cursor.rowcount
+        return int(cursor.rowcount)

@@ -30,7 +30,7 @@ def stored_file_response(
     return FileResponse(
         handle,
         as_attachment=as_attachment,
-        filename=file.name.rsplit("/", 1)[-1],
+        filename=(file.name or "").rsplit("/", 1)[-1],
         content_type=content_type or "application/octet-stream",
     )
 

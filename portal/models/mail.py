@@ -1,6 +1,10 @@
 """Every outgoing e-mail is a row first: stored with the change that owes it, sent by a job,
 retried, logged."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -10,9 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models.regions import Region, RegionScopedQuerySet
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
 
 class OutgoingMailQuerySet(RegionScopedQuerySet):
-    def with_job_state(self) -> "OutgoingMailQuerySet":
+    def with_job_state(self) -> OutgoingMailQuerySet:
         """Annotate what the sending job is doing, for the mail log's "true state": waiting
         for a retry (and until when), being sent, or stalled (its worker stopped)."""
         job = "SELECT {} FROM procrastinate_jobs j WHERE j.id = portal_outgoingmail.job_id"
@@ -28,7 +35,7 @@ class OutgoingMailQuerySet(RegionScopedQuerySet):
             ),
         )
 
-    def visible_to(self, membership) -> "OutgoingMailQuerySet":
+    def visible_to(self, membership) -> OutgoingMailQuerySet:
         """The mails a role needs: event staff see participants' mails only, editors all but
         the staff's own account mails, coordinators everything."""
         if membership.can("manage_region"):
@@ -97,7 +104,7 @@ class OutgoingMail(models.Model):
         return f"{self.to}: {self.subject}"
 
     @property
-    def delivery_state(self) -> str:
+    def delivery_state(self) -> StrOrPromise:
         """What is really happening to the mail (needs ``with_job_state()``)."""
         if self.status == self.Status.SENT:
             return _("Sent")

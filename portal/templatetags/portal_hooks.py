@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import template
+from django.template import Engine
 from django.template.context import Context
 from django.utils.safestring import SafeString, mark_safe
 
@@ -54,5 +55,7 @@ def render_hooks(context: Context, hook: str) -> SafeString:
     for item in hooks.get(hook):
         if not _allowed(context, item.capability):
             continue
-        parts.append(context.template.engine.get_template(item.template).render(context))
+        engine = context.template.engine if context.template else None
+        template = (engine or Engine.get_default()).get_template(item.template)
+        parts.append(template.render(context))
     return mark_safe("".join(parts))

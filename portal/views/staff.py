@@ -12,7 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal import services
-from portal.access import MANAGE_CONTENT, MANAGE_REGION, MANAGE_REGISTRATIONS, staff_view
+from portal.access import (
+    MANAGE_CONTENT,
+    MANAGE_REGION,
+    MANAGE_REGISTRATIONS,
+    StaffRequest,
+    staff_view,
+)
 from portal.forms import (
     BarrierStatusForm,
     FieldOfActionForm,
@@ -92,7 +98,7 @@ def team(request: HttpRequest, region: Region) -> HttpResponse:
 
 @staff_view(MANAGE_REGION)
 @require_POST
-def invite(request: HttpRequest, region: Region) -> HttpResponse:
+def invite(request: StaffRequest, region: Region) -> HttpResponse:
     form = InvitationForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please enter a valid e-mail address and role."))
@@ -109,7 +115,7 @@ def invite(request: HttpRequest, region: Region) -> HttpResponse:
 
 @staff_view(MANAGE_REGION)
 @require_POST
-def membership_update(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+def membership_update(request: StaffRequest, region: Region, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership.objects.in_region(region), pk=pk)
     try:
         if request.POST.get("action") == "remove":
@@ -190,7 +196,7 @@ def barrier_report_update(request: HttpRequest, region: Region, pk: int) -> Http
 
 
 @staff_view(MANAGE_REGISTRATIONS)
-def mail_log(request: HttpRequest, region: Region) -> HttpResponse:
+def mail_log(request: StaffRequest, region: Region) -> HttpResponse:
     """The region's mails that the role needs (event staff: participants' mails only)."""
     mails = (
         OutgoingMail.objects.in_region(region)

@@ -148,9 +148,10 @@ class UpdateRequest(models.Model):
     @property
     def is_usable(self) -> bool:
         """False once the contact the link was sent to lost their access."""
-        if self.contact_id is None:
+        contact = self.contact  # no query when there is none
+        if contact is None:
             return True
-        return self.contact.is_active and self.contact.user.is_active
+        return contact.is_active and contact.user.is_active
 
 
 class OfferConfirmationQuerySet(RegionScopedQuerySet):

@@ -5,10 +5,13 @@ All of it needs only MANAGE_REGISTRATIONS, so event staff can run the day.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, cast
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,7 +22,12 @@ from conferences.services import events as event_services
 from conferences.services import registrations as services
 from portal.access import MANAGE_REGISTRATIONS, staff_view
 from portal.lib import exports, pdf
+from portal.lib.responses import pdf_response
 from portal.models import Region
+
+if TYPE_CHECKING:
+    from django.db.models import Field
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
 
 def _date(region: Region, pk: int) -> EventDate:
@@ -233,21 +241,25 @@ def _export_rows(event_date: EventDate):
     return rows
 
 
-EXPORT_HEADER = [
-    "Status",
-    "Warteliste Nr.",
-    "Name",
-    "E-Mail",
-    "Organisation",
-    "Telefon",
-    "Workshop",
-    "Erstwunsch",
-    "Zweitwunsch",
-    "Barrierefreiheit",
-    "Verpflegung",
-    "Angemeldet am",
-    "Eingecheckt",
-]
+def _export_header() -> list[StrOrPromise]:
+    def label(field: str) -> StrOrPromise:
+        return capfirst(cast("Field[Any, Any]", Registration._meta.get_field(field)).verbose_name)
+
+    return [
+        _("Status"),
+        _("Waiting list"),
+        _("Name"),
+        _("E-mail"),
+        _("Organisation"),
+        _("Phone"),
+        _("Workshop"),
+        label("first_choice"),
+        label("second_choice"),
+        label("accessibility_needs"),
+        label("dietary_needs"),
+        label("created_at"),
+        _("Checked in"),
+    ]
 
 
 @staff_view(MANAGE_REGISTRATIONS)
@@ -257,17 +269,7 @@ def export(request: HttpRequest, region: Region, pk: int, fmt: str) -> HttpRespo
         f"teilnehmende-{event_date.event.slug}-{timezone.localtime(event_date.start):%Y-%m-%d}"
     )
     rows = _export_rows(event_date)
-    if fmt == "xlsx":
-        return exports.xlsx_response(filename, EXPORT_HEADER, rows, title="Teilnehmende")
-    if fmt == "csv":
-        return exports.csv_response(filename, EXPORT_HEADER, rows)
-    return redirect("conferences_staff:participants", region=region.slug, pk=event_date.pk)
-
-
-def _pdf_response(pdf_bytes: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(pdf_bytes, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return exports.table_response(fmt, filename, _export_header(), rows, title=_("Participants"))
 
 
 @staff_view(MANAGE_REGISTRATIONS)
@@ -283,7 +285,7 @@ def sign_in_sheet(request: HttpRequest, region: Region, pk: int) -> HttpResponse
         "conferences/pdf/sign_in_sheet.html",
         {"region": region, "event_date": event_date, "event": event_date.event, "rows": holders},
     )
-    return _pdf_response(content, "unterschriftenliste.pdf")
+    return pdf_response(content, "unterschriftenliste", as_attachment=False)
 
 
 @staff_view(MANAGE_REGISTRATIONS)
@@ -299,4 +301,4 @@ def badges(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
         "conferences/pdf/badges.html",
         {"region": region, "event_date": event_date, "event": event_date.event, "rows": holders},
     )
-    return _pdf_response(content, "namensschilder.pdf")
+    return pdf_response(content, "namensschilder", as_attachment=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from networks import services
 from networks.forms import OrganisationForm, PersonForm
 from networks.models import Organisation, Person
 from portal.access import MANAGE_CONTENT, staff_view
-from portal.lib.exports import csv_response, xlsx_response
+from portal.lib.exports import table_response
 from portal.lib.responses import render_form
 from portal.models import Region
 
@@ -100,14 +100,6 @@ def organisation_delete(request: HttpRequest, region: Region, pk: int) -> HttpRe
     return redirect("networks_staff:organisation_list", region=region.slug)
 
 
-def _export(fmt: str, filename: str, header: list[str], rows: list[list]) -> HttpResponse:
-    if fmt == "csv":
-        return csv_response(filename, header, rows)
-    if fmt == "xlsx":
-        return xlsx_response(filename, header, rows, title=filename)
-    raise Http404
-
-
 @staff_view(MANAGE_CONTENT)
 def organisation_export(request: HttpRequest, region: Region, fmt: str) -> HttpResponse:
     """All organisations for internal use; ``?scope=public`` gives the publishable list."""
@@ -153,7 +145,7 @@ def organisation_export(request: HttpRequest, region: Region, fmt: str) -> HttpR
             row.append(_("yes") if o.is_public else _("no"))
         rows.append(row)
     suffix = "oeffentlich" if public else "intern"
-    return _export(fmt, f"organisationen-{region.slug}-{suffix}", header, rows)
+    return table_response(fmt, f"organisationen-{region.slug}-{suffix}", header, rows)
 
 
 # --- persons --------------------------------------------------------------------------------
@@ -256,4 +248,4 @@ def person_export(request: HttpRequest, region: Region, fmt: str) -> HttpRespons
             ]
         rows.append(row)
     suffix = "oeffentlich" if public else "intern"
-    return _export(fmt, f"kontaktpersonen-{region.slug}-{suffix}", header, rows)
+    return table_response(fmt, f"kontaktpersonen-{region.slug}-{suffix}", header, rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,8 +24,9 @@ from offers.selectors import guide, opendata
 from offers.selectors.staff import staff_text_condition
 from offers.services import directory
 from portal.access import MANAGE_CONTENT, staff_view
-from portal.lib.exports import csv_response, xlsx_response
+from portal.lib.exports import table_response
 from portal.lib.pdf import render_pdf
+from portal.lib.responses import pdf_response
 from portal.models import Region
 
 # --- offers ---------------------------------------------------------------------------------
@@ -191,11 +192,7 @@ def export_offers(request: HttpRequest, region: Region, fmt: str) -> HttpRespons
     header = [key for key, _label in opendata.OFFER_COLUMNS] + ["status", "lessons_learned"]
     rows = list(_staff_offer_rows(region))
     name = f"{region.slug}-angebote-{timezone.localdate():%Y-%m-%d}"
-    if fmt == "xlsx":
-        return xlsx_response(name, header, rows, title=_("Offers"))
-    if fmt == "csv":
-        return csv_response(name, header, rows)
-    raise Http404
+    return table_response(fmt, name, header, rows, title=_("Offers"))
 
 
 @staff_view(MANAGE_CONTENT)
@@ -236,16 +233,10 @@ def export_providers(request: HttpRequest, region: Region, fmt: str) -> HttpResp
         for o in providers
     ]
     name = f"{region.slug}-traeger-{timezone.localdate():%Y-%m-%d}"
-    if fmt == "xlsx":
-        return xlsx_response(name, header, rows, title=_("Providers"))
-    if fmt == "csv":
-        return csv_response(name, header, rows)
-    raise Http404
+    return table_response(fmt, name, header, rows, title=_("Providers"))
 
 
 @staff_view(MANAGE_CONTENT)
 def export_guide(request: HttpRequest, region: Region) -> HttpResponse:
     pdf = render_pdf("offers/pdf/guide.html", guide.guide_context(region))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{region.slug}-wegweiser.pdf"'
-    return response
+    return pdf_response(pdf, f"{region.slug}-wegweiser")

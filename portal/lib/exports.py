@@ -9,9 +9,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -78,3 +82,27 @@ def xlsx_response(
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_MIME)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+TABLE_FORMATS = ("csv", "xlsx")
+
+
+def table_response(
+    fmt: str,
+    filename: str,
+    header: Sequence[StrOrPromise],
+    rows: Iterable[Sequence[Any]],
+    *,
+    title: StrOrPromise = "",
+) -> HttpResponse:
+    """One table as ``csv`` or ``xlsx`` (the URL's format), 404 for any other format.
+
+    Headers may be lazy translations: they are written in the language of the request.
+    ``title`` names the XLSX sheet (the filename when empty).
+    """
+    labels = [str(label) for label in header]
+    if fmt == "csv":
+        return csv_response(filename, labels, rows)
+    if fmt == "xlsx":
+        return xlsx_response(filename, labels, rows, title=str(title or filename))
+    raise Http404

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import secrets
 import uuid
 
@@ -11,7 +10,6 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -25,11 +23,9 @@ from conferences.forms import (
 from conferences.models import Event, EventDate, Registration, Workshop
 from conferences.services import registrations as services
 from portal.access import public_view, set_page_region
-from portal.lib import ratelimit
+from portal.lib import jsonld, ratelimit
 from portal.lib.markdown import render_markdown
 from portal.models import Region
-
-_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 def _filters(form: EventFilterForm) -> selectors.EventFilters:
@@ -98,27 +94,18 @@ def _json_ld(event: Event, dates: list[EventDate]) -> list[str]:
         }
         if event_date.venue:
             venue = event_date.venue
-            data["location"] = {
-                "@type": "Place",
-                "name": venue.name,
-                "address": {
-                    "@type": "PostalAddress",
-                    "streetAddress": venue.street,
-                    "postalCode": venue.postcode,
-                    "addressLocality": venue.city,
-                    "addressCountry": "DE",
-                },
-            }
-            if venue.latitude is not None and venue.longitude is not None:
-                data["location"]["geo"] = {
-                    "@type": "GeoCoordinates",
-                    "latitude": float(venue.latitude),
-                    "longitude": float(venue.longitude),
-                }
+            data["location"] = jsonld.place(
+                name=venue.name,
+                street=venue.street,
+                postcode=venue.postcode,
+                city=venue.city,
+                latitude=venue.latitude,
+                longitude=venue.longitude,
+            )
         if event_date.seats is not None:
             data["maximumAttendeeCapacity"] = event_date.seats
             data["remainingAttendeeCapacity"] = event_date.remaining
-        blocks.append(mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)))  # noqa: S308
+        blocks.append(jsonld.json_ld(data))
     return blocks
 
 

@@ -57,13 +57,10 @@ def organisation_list(request: HttpRequest, region: Region) -> HttpResponse:
         municipality=filters.get("municipality"),
     )
     page = Paginator(organisations, 30).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "region": region,
         "form": form,
         "page": page,
-        "query": query.urlencode(),
         "filtered": bool(filters and any(filters.values())),
     }
     return render(request, "networks/organisation_list.html", context)

@@ -6,14 +6,15 @@ them): add columns at the end, never rename or remove one.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import Organisation, Person
 from offers.models import Offer
+from portal.lib import jsonld
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -229,7 +230,7 @@ def provider_csv_row(record: dict) -> list:
     return row
 
 
-def offer_jsonld(offer: Offer) -> str:
+def offer_jsonld(offer: Offer) -> SafeString:
     """schema.org description of an offer, safe to place inside a <script> element."""
     kind_types = {"course": "Course", "counselling": "Service"}
     data: dict = {
@@ -252,28 +253,19 @@ def offer_jsonld(offer: Offer) -> str:
     }
     places = []
     for place in offer.places.all():
-        entry: dict = {
-            "@type": "Place",
-            "name": place.name or place.city,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": place.street,
-                "postalCode": place.postcode,
-                "addressLocality": place.city,
-                "addressCountry": "DE",
-            },
-        }
-        if place.has_coordinates:
-            entry["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(place.latitude),
-                "longitude": float(place.longitude),
-            }
-        places.append(entry)
+        places.append(
+            jsonld.place(
+                name=place.name or place.city,
+                street=place.street,
+                postcode=place.postcode,
+                city=place.city,
+                latitude=place.latitude if place.has_coordinates else None,
+                longitude=place.longitude if place.has_coordinates else None,
+            )
+        )
     if places:
         key = "location" if data["@type"] != "Course" else "contentLocation"
         data[key] = places
     if offer.start_date:
         data["startDate"] = offer.start_date.isoformat()
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return jsonld.json_ld(data)

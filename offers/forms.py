@@ -23,6 +23,7 @@ from offers.models import (
 )
 from offers.selectors.search import FILTERS, SORTS, SearchParams
 from portal.forms import TEXT_FORMAT_HELP, HoneypotMixin
+from portal.lib.text import TextLimitsMixin
 from portal.models import FieldOfAction, Municipality, Region
 
 # Fields of an offer a provider or the public may propose changes to.
@@ -102,7 +103,7 @@ def _region_choices(form: forms.BaseForm, region: Region) -> None:
         form.fields["municipality"].queryset = Municipality.objects.in_region(region)
 
 
-class OfferFieldsMixin(forms.ModelForm):
+class OfferFieldsMixin(TextLimitsMixin, forms.ModelForm):
     """Checkbox lists for the array fields, and the cross-field rules of an offer."""
 
     fields_of_action = forms.ModelMultipleChoiceField(
@@ -144,7 +145,7 @@ class OfferFieldsMixin(forms.ModelForm):
             if name in self.fields:
                 self.fields[name].widget = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
         if "description" in self.fields:
-            self.fields["description"].widget = forms.Textarea(attrs={"rows": 5})
+            self.fields["description"].widget.attrs["rows"] = 5
             self.fields["description"].help_text = TEXT_FORMAT_HELP
 
     def clean(self):
@@ -239,7 +240,7 @@ class OfferChangeForm(OfferFieldsMixin):
         fields = CHANGEABLE_OFFER_FIELDS
 
 
-class OfferPlaceForm(forms.ModelForm):
+class OfferPlaceForm(TextLimitsMixin, forms.ModelForm):
     class Meta:
         model = OfferPlace
         fields = ["name", "street", "postcode", "city", "municipality", "latitude", "longitude"]

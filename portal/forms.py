@@ -6,6 +6,7 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.text import TextLimitsMixin
 from portal.models import (
     BarrierReport,
     FieldOfAction,
@@ -48,8 +49,12 @@ class HoneypotField(forms.CharField):
     honeypot = True
 
 
-class HoneypotMixin(forms.Form):
-    """A field people never see; bots that fill it are refused without a hint why."""
+class HoneypotMixin(TextLimitsMixin, forms.Form):
+    """A field people never see; bots that fill it are refused without a hint why.
+
+    Every public form has this mixin, and with it the checks of ``TextLimitsMixin``: names on
+    one line, no control characters, a length limit on every text field.
+    """
 
     # Named like a field bots love to fill, and like no field of our models: a form may also
     # have a real "website" field (organisations, providers).
@@ -77,7 +82,7 @@ class InvitationForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 
-class AcceptInvitationForm(forms.Form):
+class AcceptInvitationForm(TextLimitsMixin, forms.Form):
     full_name = forms.CharField(label=_("Your name"), max_length=150)
     password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput)
     password2 = forms.CharField(label=_("Repeat password"), widget=forms.PasswordInput)

@@ -200,12 +200,13 @@ def register(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     is_post = request.method == "POST"
     problem = None
     fresh_key = False
+    limited = False
     if is_post and state == "open":
         # The hot path of a rush: the service checks the date and workshop ids under the
         # date's lock, so the dates are only loaded when the form has to be shown again.
         submitted = RegistrationForm(request.POST, event=event, dates=None)
-        if not ratelimit.hit("registration", request):
-            problem = _("Too many submissions. Please wait a minute and try again.")
+        if limited := not ratelimit.hit("registration", request):
+            problem = ratelimit.MESSAGE
         elif submitted.is_valid():
             try:
                 registration = _create_registration(request, submitted.cleaned_data)
@@ -244,7 +245,10 @@ def register(request: HttpRequest, region: str, slug: str) -> HttpResponse:
         if problem:
             form.add_error(None, problem)
     context = {"region": event.region, "event": event, "form": form, "dates": dates}
-    return render(request, "conferences/register.html", context, status=400 if form.errors else 200)
+    response = render(
+        request, "conferences/register.html", context, status=400 if form.errors else 200
+    )
+    return ratelimit.too_many(response) if limited else response
 
 
 def _registration_by_token(pk: int, token: str) -> Registration | None:

@@ -129,11 +129,12 @@ def working_group_detail(request: HttpRequest, region: Region, slug: str) -> Htt
         slug=slug,
     )
     form = JoinRequestForm(request.POST or None)
+    limited = False
     if request.method == "POST":
         if not group.accepts_members:
             form.add_error(None, _("This working group is closed and takes no new members."))
-        elif not ratelimit.hit("join_request", request):
-            form.add_error(None, _("Too many submissions. Please wait a minute and try again."))
+        elif limited := not ratelimit.hit("join_request", request):
+            form.add_error(None, ratelimit.MESSAGE)
         elif form.is_valid():
             data = form.cleaned_data
             services.join_request_submit(
@@ -179,12 +180,13 @@ def working_group_detail(request: HttpRequest, region: Region, slug: str) -> Htt
         .filter(minutes_public=True)
         .prefetch_related("documents"),
     }
-    return render(
+    response = render(
         request,
         "networks/working_group_detail.html",
         context,
         status=400 if form.errors else 200,
     )
+    return ratelimit.too_many(response) if limited else response
 
 
 @public_view

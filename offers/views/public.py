@@ -138,10 +138,15 @@ def provider_detail(request: HttpRequest, region: Region, slug: str) -> HttpResp
 
 
 def _rate_limited(request, form) -> bool:
-    if not ratelimit.hit("offers-suggestion", request):
-        form.add_error(None, _("Too many submissions. Please wait a minute and try again."))
+    if request.method == "POST" and not ratelimit.hit("offers-suggestion", request):
+        form.add_error(None, ratelimit.MESSAGE)
         return True
     return False
+
+
+def _suggestion_page(request, template: str, context: dict, *, limited: bool) -> HttpResponse:
+    response = render(request, template, context, status=400 if context["form"].errors else 200)
+    return ratelimit.too_many(response) if limited else response
 
 
 @public_view
@@ -149,7 +154,8 @@ def _rate_limited(request, form) -> bool:
 def offer_suggest_change(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
     offer = _public_offer(region, pk)
     form = OfferCorrectionForm(request.POST or None, offer=offer)
-    if request.method == "POST" and not _rate_limited(request, form) and form.is_valid():
+    limited = _rate_limited(request, form)
+    if request.method == "POST" and not limited and form.is_valid():
         changes.suggest_offer_correction(
             offer=offer,
             wrong=form.cleaned_data["wrong"],
@@ -160,9 +166,8 @@ def offer_suggest_change(request: HttpRequest, region: Region, pk: int) -> HttpR
         )
         messages.success(request, _("Thank you. The coordination office will check it."))
         return redirect(offer.get_absolute_url())
-    status = 400 if form.errors else 200
     context = {"region": region, "offer": offer, "form": form}
-    return render(request, "offers/suggest_correction.html", context, status=status)
+    return _suggestion_page(request, "offers/suggest_correction.html", context, limited=limited)
 
 
 @public_view
@@ -170,32 +175,31 @@ def offer_suggest_change(request: HttpRequest, region: Region, pk: int) -> HttpR
 def provider_suggest_change(request: HttpRequest, region: Region, slug: str) -> HttpResponse:
     organisation = _public_provider(region, slug)
     form = ProviderSuggestionForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and not _rate_limited(request, form) and form.is_valid():
+    limited = _rate_limited(request, form)
+    if request.method == "POST" and not limited and form.is_valid():
         created = changes.suggest_provider_change(organisation=organisation, form=form)
         if created is None:
             form.add_error(None, _("You have not changed anything or written a message."))
         else:
             messages.success(request, _("Thank you. The coordination office will check it."))
             return redirect("offers:provider_detail", region=region.slug, slug=slug)
-    status = 400 if form.errors else 200
     context = {"region": region, "organisation": organisation, "form": form}
-    return render(request, "offers/suggest_change.html", context, status=status)
+    return _suggestion_page(request, "offers/suggest_change.html", context, limited=limited)
 
 
 @public_view
 @require_http_methods(["GET", "POST"])
 def offer_suggest_new(request: HttpRequest, region: Region) -> HttpResponse:
     form = NewOfferSuggestionForm(request.POST or None, region=region)
-    if request.method == "POST" and not _rate_limited(request, form) and form.is_valid():
+    limited = _rate_limited(request, form)
+    if request.method == "POST" and not limited and form.is_valid():
         changes.suggest_new_offer(region=region, form=form)
         messages.success(
             request, _("Thank you. The coordination office will check your suggestion.")
         )
         return redirect("offers:offer_search", region=region.slug)
-    status = 400 if form.errors else 200
-    return render(
-        request, "offers/suggest_new.html", {"region": region, "form": form}, status=status
-    )
+    context = {"region": region, "form": form}
+    return _suggestion_page(request, "offers/suggest_new.html", context, limited=limited)
 
 
 # --- open data ---------------------------------------------------------------------------------

@@ -6,7 +6,12 @@ import time
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext_lazy as _
+
+# Shown next to the form, in the visitor's language, when ``hit`` said no.
+MESSAGE = _("Too many submissions. Please wait a minute and try again.")
+WINDOW_SECONDS = 60
 
 
 def client_key(request: HttpRequest) -> str:
@@ -19,7 +24,7 @@ def hit(scope: str, request: HttpRequest, *, limit: int | None = None) -> bool:
     limit = int(settings.PUBLIC_FORM_RATE_LIMIT) if limit is None else limit
     if limit <= 0:
         return True
-    window = int(time.time() // 60)
+    window = int(time.time() // WINDOW_SECONDS)
     with connection.cursor() as cursor:
         cursor.execute(
             """
@@ -31,6 +36,16 @@ def hit(scope: str, request: HttpRequest, *, limit: int | None = None) -> bool:
         )
         (count,) = cursor.fetchone()
     return bool(count <= limit)
+
+
+def too_many(response: HttpResponse) -> HttpResponse:
+    """The form page with ``MESSAGE``, answered as 429 Too Many Requests with Retry-After.
+
+    The page still carries what the visitor typed, so they can send it again a moment later.
+    """
+    response.status_code = 429
+    response["Retry-After"] = str(WINDOW_SECONDS - int(time.time()) % WINDOW_SECONDS)
+    return response
 
 
 def purge_old_windows() -> int:

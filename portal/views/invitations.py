@@ -48,5 +48,8 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             messages.success(request, _("Welcome! Please set up your second factor now."))
             return redirect("portal_staff:dashboard", region=invitation.region.slug)
     return render(
-        request, "portal/invitation_accept.html", {"invitation": invitation, "form": form}
+        request,
+        "portal/invitation_accept.html",
+        {"invitation": invitation, "form": form},
+        status=400 if form.errors else 200,
     )

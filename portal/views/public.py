@@ -48,17 +48,18 @@ def accessibility(request: HttpRequest, region: Region | None = None) -> HttpRes
     form = BarrierReportForm(
         request.POST or None, initial={"page_url": request.GET.get("page", "")}
     )
-    if request.method == "POST":
-        if not ratelimit.hit("barrier", request):
-            form.add_error(None, _("Too many submissions. Please wait a minute and try again."))
-        elif form.is_valid():
-            services.barrier_report_submit(
-                region=region,
-                **{k: form.cleaned_data[k] for k in ("page_url", "description", "name", "email")},
-            )
-            messages.success(request, _("Thank you. Your report has reached the team."))
-            return redirect(request.path)
+    limited = request.method == "POST" and not ratelimit.hit("barrier", request)
+    if limited:
+        form.add_error(None, ratelimit.MESSAGE)
+    elif request.method == "POST" and form.is_valid():
+        services.barrier_report_submit(
+            region=region,
+            **{k: form.cleaned_data[k] for k in ("page_url", "description", "name", "email")},
+        )
+        messages.success(request, _("Thank you. Your report has reached the team."))
+        return redirect(request.path)
     status = 400 if form.errors else 200
-    return render(
+    response = render(
         request, "portal/accessibility.html", {"region": region, "form": form}, status=status
     )
+    return ratelimit.too_many(response) if limited else response

@@ -160,7 +160,7 @@ def test_the_rate_limit_stops_a_flood(client, event, event_date):
     for n in range(2):
         client.post(register_url(event), form_data(event_date, email=f"p{n}@example.org"))
     response = client.post(register_url(event), form_data(event_date, email="p3@example.org"))
-    assert response.status_code == 400
+    assert response.status_code == 429
     assert Registration.objects.count() == 2
 
 

@@ -152,7 +152,7 @@ def test_join_requests_are_rate_limited(client, group, settings):
     settings.PUBLIC_FORM_RATE_LIMIT = 2
     for _ in range(3):
         response = client.post(_url(group), JOIN)
-    assert response.status_code == 400
+    assert response.status_code == 429
     assert JoinRequest.objects.count() == 2
 
 

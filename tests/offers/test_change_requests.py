@@ -94,7 +94,7 @@ def test_the_rate_limit_stops_floods(client, offer, settings):
     settings.PUBLIC_FORM_RATE_LIMIT = 2
     for i in range(2):
         assert suggest(client, offer, title=f"T{i}").status_code == 302
-    assert suggest(client, offer, title="T3").status_code == 400
+    assert suggest(client, offer, title="T3").status_code == 429
     assert ChangeRequest.objects.count() == 2
 
 

@@ -115,7 +115,7 @@ def test_too_many_reports_from_one_client_are_refused(client, goslar):
     assert client.post("/goslar/accessibility/", VALID).status_code == 302
     assert client.post("/goslar/accessibility/", VALID).status_code == 302
     response = client.post("/goslar/accessibility/", VALID)
-    assert response.status_code == 400
+    assert response.status_code == 429
     assert BarrierReport.objects.count() == 2
 
 

@@ -107,7 +107,7 @@ def test_an_unknown_token_shows_a_clear_page(client):
 def test_invalid_input_creates_no_account(client, goslar, data):
     invitation = Invitation.objects.create(region=goslar, email="x@example.org", role="editor")
     response = client.post(f"/invitation/{invitation.token}/", data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors
     assert not User.objects.filter(email="x@example.org").exists()
     invitation.refresh_from_db()

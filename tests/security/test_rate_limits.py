@@ -73,11 +73,8 @@ FORMS = [
         ChangeRequest,
         lambda offer: f"/{offer.region.slug}/offers/{offer.pk}/suggest/",
         lambda offer, n: {
-            "title": f"Deutschkurs ({n})",
-            "kind": "course",
-            "cost": "free",
-            "registration": "none",
-            "step_free": "unknown",
+            "wrong": f"Der Kurs ist jetzt dienstags ({n}).",
+            **{name: getattr(offer, name) for name in ("title", "schedule", "registration_detail")},
         },
         lambda region: make_offer(region, provider=OrganisationFactory(region=region)),
     ),

@@ -9,6 +9,7 @@ text field gets a length limit, so a form cannot be used to store megabytes.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -48,12 +49,12 @@ def validate_text(value: str) -> None:
 _NOT_TYPED = (forms.UUIDField, forms.JSONField)
 
 
-class TextLimitsMixin:
+class TextLimitsMixin(forms.BaseForm):
     """Every text field of the form: one line (inputs) or text (textareas) without control
     characters, and a length limit (the field's own, else a default), also shown to the
     browser as ``maxlength``. Every public form has it through ``HoneypotMixin``."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             if not isinstance(field, forms.CharField) or isinstance(field, _NOT_TYPED):

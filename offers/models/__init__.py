@@ -6,11 +6,11 @@ from offers.models.directory import (
     OfferPlace,
     ProviderContact,
     Registration,
-    SearchWord,
     StepFree,
     TargetGroup,
     Weekday,
 )
+from offers.models.search import SearchEntry, SearchWord
 from offers.models.workflow import (
     ChangeRequest,
     ImportBatch,
@@ -30,6 +30,7 @@ __all__ = [
     "OfferPlace",
     "ProviderContact",
     "Registration",
+    "SearchEntry",
     "SearchWord",
     "StepFree",
     "TargetGroup",

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -105,6 +104,12 @@ def facet_key(name: str, value: object) -> int:
     "lang:ar" strings: the search hashes tens of thousands of them per page, a third faster."""
     code = int(value) if name in ID_FACETS else zlib.crc32(str(value).encode())
     return (FACET_NUMBERS[name] << 32) | code
+
+
+def facet_lexeme(key: int) -> str:
+    """A facet value as a lexeme of the search index ("#17179869185"): a query word naming it
+    ("arabisch", "دورة" for the kind "course") matches it. Query words cannot contain "#"."""
+    return f"#{key}"
 
 
 def facet_of(key: int) -> int:
@@ -225,11 +230,6 @@ class Offer(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Kept in sync by offers.services.reindex_offers (never by signals): normalised text and
-    # the weighted vector built from it.
-    search_title = models.TextField(blank=True, editable=False)
-    search_body = models.TextField(blank=True, editable=False)
-    search_vector = SearchVectorField(null=True, editable=False)
     # Every filter value the offer has, as ``facet_key`` integers (kind, cost, target groups,
     # languages, fields of action, municipalities of its places, step-free), kept in sync by
     # reindex_offers like the search text: the search filters with one GIN containment test
@@ -239,13 +239,7 @@ class Offer(models.Model):
     translations = GenericRelation("portal.Translation")
     history = HistoricalRecords(
         m2m_fields=[fields_of_action],
-        excluded_fields=[
-            "search_title",
-            "search_body",
-            "search_vector",
-            "facet_keys",
-            "updated_at",
-        ],
+        excluded_fields=["facet_keys", "updated_at"],
     )
     objects = OfferQuerySet.as_manager()
 
@@ -254,7 +248,6 @@ class Offer(models.Model):
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
         indexes = [
-            GinIndex(fields=["search_vector"], name="offer_search_vector"),
             GinIndex(fields=["languages"], name="offer_languages"),
             GinIndex(fields=["target_groups"], name="offer_target_groups"),
             models.Index(fields=["region", "status"], name="offer_region_status"),
@@ -434,18 +427,3 @@ class ProviderContact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.organisation})"
-
-
-class SearchWord(models.Model):
-    """Every normalised word of the indexed offers: the search expands query words against it
-    by trigram similarity (typos) and substring (parts of compounds: "kurs" → "sprachkurs")."""
-
-    word = models.CharField(max_length=60, unique=True)
-
-    class Meta:
-        indexes = [
-            GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="offer_search_word_trgm")
-        ]
-
-    def __str__(self) -> str:
-        return self.word

@@ -1,21 +1,24 @@
-"""Filters and facet counts of the offer search, on the facet keys stored with each offer
-(``Offer.facet_keys``: one integer per filter value, see ``offers.models.directory.facet_key``).
+"""Filters, facet counts and ranking of the offer search, on the facet keys stored with each
+offer (``Offer.facet_keys``: one integer per filter value, see
+``offers.models.directory.facet_key``) and its search entry (``SearchEntry``).
 
 The counts of every facet, the total and the ids of one page come from one query: the offers
-matching the text are read once (from a covering index when there is no text), each active
-filter is one array containment test, and the facet values are counted in a single pass.
+matching the text are read once (their narrow search entries, joined to the covering index of
+public offers; without text that index alone), each active filter is one array containment
+test, and the facet values are counted in a single pass over at most ``FACET_SAMPLE`` of them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.postgres.search import SearchRank
 from django.db import connection
-from django.db.models import F
+from django.db.models import Case, ExpressionWrapper, F, IntegerField, When
 
 from offers import languages
-from offers.models import Cost, Kind, TargetGroup
+from offers.models import Cost, Kind, Offer, SearchEntry, TargetGroup
 from offers.models.directory import (
     FACET_NUMBERS,
     ID_FACETS,
@@ -23,12 +26,14 @@ from offers.models.directory import (
     facet_key,
     facet_of,
 )
+from offers.selectors.text import LiteralSearchQuery, TextQuery, any_of
+from portal.models import Region
 
 PAGE_SIZE = 20
 SOON = FACET_NUMBERS["soon"]
 SOON_KEY = facet_key("soon", "1")
 # Rows of the result that are not facet keys (which are all > 2**32).
-TOTAL_ROW, PAGE_ROW = 0, -1
+TOTAL_ROW, PAGE_ROW, MATCHED_ROW, COUNTED_ROW = 0, -1, -2, -3
 _FACET_NAMES = {number: name for name, number in FACET_NUMBERS.items()}
 _CHOICE_VALUES = {
     "kind": Kind.values,
@@ -71,30 +76,111 @@ def apply_filters(queryset, active: dict[str, str], ids, today: date):
 
 
 _ORDER_SQL = {
-    "relevance": "m.rank DESC, m.published_at DESC NULLS LAST, m.id DESC",
+    "relevance": "m.score DESC, m.rank DESC, m.published_at DESC NULLS LAST, m.id DESC",
     "newest": "m.published_at DESC NULLS LAST, m.id DESC",
     "title": "m.title, m.id",
 }
+# Facets are counted over at most about this many of the offers matching the text; beyond,
+# over an even sample of them (by a hash of the id, so the same on every page load), scaled
+# up and shown as estimates. Counting reads every key of every counted offer: for a query
+# matching ten thousand offers that was most of the page's time.
+FACET_SAMPLE = 1000
+# Multiplicative hashing (Knuth): consecutive ids spread evenly over 0 .. 2**32 - 1.
+_SAMPLE_HASH = "((m.id * 2654435761) & 4294967295)"
+
+
+@dataclass
+class FacetCounts:
+    counts: dict[str, dict[str, int]]
+    total: int
+    page_ids: list[int]
+    estimated: bool  # counts scaled up from a sample
+
+
+# The score of a match (see offers.selectors.text): per query word the best way it matches in
+# the title plus the best way it matches anywhere (the title included) — the word itself before
+# its parts and compounds, those before typo neighbours —; a title equal to the query above
+# everything.
+IN_TITLE = {"word": 16, "tag": 0, "part": 4, "near": 3, "near_part": 2}
+ANYWHERE = {"word": 8, "tag": 4, "part": 2, "near": 1, "near_part": 0}
+EXACT_TITLE = 64
+
+
+def _score(text: TextQuery):
+    score = Case(When(phrase=text.text, then=EXACT_TITLE), default=0)
+    for token in text.tokens:
+        in_title, anywhere = [], []
+        for way in IN_TITLE:
+            operands = getattr(token, way)
+            if not operands:
+                continue
+            query = LiteralSearchQuery(any_of(operands))
+            if IN_TITLE[way]:
+                in_title.append(When(title_vector=query, then=IN_TITLE[way]))
+            if ANYWHERE[way]:
+                anywhere.append(When(vector=query, then=ANYWHERE[way]))
+        score = score + Case(*in_title, default=0) + Case(*anywhere, default=0)
+    return ExpressionWrapper(score, output_field=IntegerField())
+
+
+def text_matches(queryset, text: TextQuery | None):
+    """The offers of ``queryset`` that match the text (all of them without text)."""
+    if text is None or text.match is None:
+        return queryset
+    return queryset.filter(search_entry__vector=LiteralSearchQuery(text.match))
+
+
+def _matching(region: Region, text: TextQuery | None, sort: str) -> tuple[str, list, str]:
+    """The SQL of the public offers matching the text, with the columns the facet query needs,
+    and the order of the page."""
+    columns = ["id", "facet_keys", "start_date", "published_at"]
+    if sort == "title":
+        columns.append("title")
+    if text is None or text.match is None:
+        # From the covering index offer_public_listing alone.
+        queryset = Offer.objects.published().in_region(region).order_by().values(*columns)
+        order = _ORDER_SQL["newest" if sort == "relevance" else sort]
+    else:
+        # From the search entries alone: a query matching thousands reads nothing else.
+        queryset = (
+            # One filter() each, in this order: the cheap tests run first on every row.
+            SearchEntry.objects.filter(region=region)
+            .filter(public=True)
+            .filter(vector=LiteralSearchQuery(text.match))
+            .order_by()
+            .values(
+                *columns[1:],
+                id=F("offer_id"),
+                score=_score(text),
+                # Among equal scores, more of the query's words in the title first.
+                rank=SearchRank(F("title_vector"), LiteralSearchQuery(text.match)),
+            )
+        )
+        order = _ORDER_SQL[sort]
+    sql, params = queryset.query.sql_with_params()
+    return sql, list(params), order
 
 
 def facets_and_page(
-    matched_qs, active, ids, today: date, *, sort: str, rank_query, offset: int
-) -> tuple[dict[str, dict[str, int]], int, list[int]]:
+    region: Region,
+    active,
+    ids,
+    today: date,
+    *,
+    sort: str,
+    text: TextQuery | None,
+    offset: int,
+    sample: int | None = None,
+) -> FacetCounts:
     """Counts per value of every facet (each with all *other* filters applied), the total and
-    the ids of one page, in one query over the text-matched offers.
+    the ids of one page, in one query over the public offers of the region matching the text.
 
     An offer that passes every filter counts for all its facet keys; one that fails exactly
     one filter counts only for the keys of that filter's facet (that is what the visitor would
     get by changing that filter); one that fails more counts nowhere.
     """
-    columns = ["id", "facet_keys", "start_date", "published_at"]
-    if sort == "title":
-        columns.append("title")
-    queryset = matched_qs.order_by()  # the model's default ordering would sort the whole set
-    if sort == "relevance":
-        queryset = queryset.annotate(rank=SearchRank(F("search_vector"), rank_query))
-        columns.append("rank")
-    base_sql, base_params = queryset.values(*columns).query.sql_with_params()
+    sample = FACET_SAMPLE if sample is None else sample
+    base_sql, base_params, order = _matching(region, text, sort)
 
     keys = filter_keys(active, ids)
     soon = soon_window(today)
@@ -121,36 +207,43 @@ def facets_and_page(
         parts += [
             (f"SELECT m.*, {misses} AS misses, ", [p for _, _, ps in tests for p in ps]),
             (f"COALESCE({first_miss}) AS miss ", [p for no, _, ps in tests for p in [*ps, no]]),
-            (f"FROM ({base_sql}) m", list(base_params)),
+            (f"FROM ({base_sql}) m", base_params),
         ]
         # Offers failing one filter count for that filter's facet only.
         near_misses = (
-            " UNION ALL SELECT x.k FROM (SELECT unnest(m.facet_keys) AS k, m.miss FROM m "
-            "WHERE m.misses = 1) x WHERE x.k >> 32 = x.miss"  # the facet number of the key
+            " UNION ALL SELECT x.k FROM (SELECT unnest(c.facet_keys) AS k, c.miss FROM c "
+            "WHERE c.misses = 1) x WHERE x.k >> 32 = x.miss"  # the facet number of the key
         )
         soon_counted = f"m.misses = 0 OR (m.misses = 1 AND m.miss = {SOON})"
+        counted_passing = passing[0].replace("m.", "c.")
     else:
-        parts.append((base_sql, list(base_params)))
-        near_misses, soon_counted = "", "TRUE"
-    # Matching text, ranking and testing filters are worth doing once; with none of them the
-    # offers come from an index-only scan that is cheaper to repeat than to materialise.
-    materialised = "MATERIALIZED" if rank_query is not None or tests else "NOT MATERIALIZED"
-    parts.insert(0, (f"WITH m AS {materialised} (", []))
+        parts.append((base_sql, base_params))
+        near_misses, soon_counted, counted_passing = "", "TRUE", passing[0].replace("m.", "c.")
+    # Read once: the page, the counts and the sample all go over the matching offers.
+    parts.insert(0, ("WITH m AS MATERIALIZED (", []))
     parts += [
-        ("), s AS (SELECT count(*) FILTER (WHERE ", []),
+        ("), s AS (SELECT count(*) AS matched, count(*) FILTER (WHERE ", []),
         passing,
         (") AS total, count(*) FILTER (WHERE m.start_date BETWEEN %s AND %s", list(soon)),
-        (f" AND ({soon_counted})) AS soon FROM m) ", []),
+        (f" AND ({soon_counted})) AS soon FROM m), ", []),
+        # The offers whose keys are counted: all, or an even sample of about `sample`.
+        (
+            f"c AS MATERIALIZED (SELECT m.* FROM m, s WHERE s.matched <= %s "
+            f"OR {_SAMPLE_HASH} < %s * 4294967296 / s.matched) ",
+            [sample, sample],
+        ),
         # unnest() in the select list (a ProjectSet) is about twice as fast as a lateral join.
         ("SELECT f.k, count(*), NULL::bigint[] FROM (", []),
-        ("SELECT unnest(m.facet_keys) AS k FROM m WHERE ", []),
-        passing,
+        ("SELECT unnest(c.facet_keys) AS k FROM c WHERE ", []),
+        (counted_passing, passing[1]),
         (f"{near_misses}) f GROUP BY f.k ", []),
         ("UNION ALL SELECT %s, s.total, NULL FROM s ", [TOTAL_ROW]),
         ("UNION ALL SELECT %s, s.soon, NULL FROM s ", [SOON_KEY]),
+        ("UNION ALL SELECT %s, s.matched, NULL FROM s ", [MATCHED_ROW]),
+        ("UNION ALL SELECT %s, (SELECT count(*) FROM c), NULL ", [COUNTED_ROW]),
         ("UNION ALL SELECT %s, 0, ARRAY(SELECT m.id FROM m WHERE ", [PAGE_ROW]),
         passing,
-        (f" ORDER BY {_ORDER_SQL[sort]} LIMIT %s ", [PAGE_SIZE]),
+        (f" ORDER BY {order} LIMIT %s ", [PAGE_SIZE]),
         # An outdated link beyond the last page gets the last page.
         (
             "OFFSET LEAST(%s, GREATEST((SELECT s.total FROM s) - 1, 0) / %s * %s))",
@@ -161,17 +254,30 @@ def facets_and_page(
     params = [p for _, ps in parts for p in ps]
     counts: dict[str, dict[str, int]] = {}
     page_ids: list[int] = []
-    total = 0
+    total = matched = counted = 0
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for key, count, ids_of_page in cursor.fetchall():
-            if key == PAGE_ROW:
-                page_ids = ids_of_page
-            elif key == TOTAL_ROW:
-                total = count
-            elif decoded := _decode(key):
-                counts.setdefault(decoded[0], {})[decoded[1]] = count
-    return counts, total, page_ids
+        rows = cursor.fetchall()
+    for key, count, ids_of_page in rows:
+        if key == PAGE_ROW:
+            page_ids = ids_of_page
+        elif key == TOTAL_ROW:
+            total = count
+        elif key == MATCHED_ROW:
+            matched = count
+        elif key == COUNTED_ROW:
+            counted = count
+    estimated = counted < matched
+    for key, count, _ in rows:
+        if key > 0 and (decoded := _decode(key)):
+            if key == SOON_KEY:
+                value = count  # counted over all matches
+            elif estimated:
+                value = max(1, round(count * matched / counted))
+            else:
+                value = count
+            counts.setdefault(decoded[0], {})[decoded[1]] = value
+    return FacetCounts(counts, total, page_ids, estimated)
 
 
 def _decode(key: int) -> tuple[str, str] | None:

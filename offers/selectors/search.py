@@ -1,16 +1,11 @@
-"""The public offer search: German full text, typo and compound tolerance, language names,
-facet counts per filter value, sorting and pagination — with a constant number of queries.
+"""The public offer search: full text in German and in the visitor's language, compounds,
+typos, language names in any interface language, facet counts per filter value, sorting and
+pagination — with a constant number of queries.
 
-How a query word matches (``text_condition``):
-- full text with German stemming: "Sprachkurse" finds "Sprachkurs";
-- as a prefix of a stemmed word: "Sprache" finds "Sprachkurs";
-- through the vocabulary (``SearchWord``): words that contain it ("Kurs" → "Sprachkurs",
-  "Beratung" → "Migrationsberatung") or are similar to it by trigrams (typos);
-- umlauts and their transliterations are one (``textnorm.normalise``);
-- a language name in German, English or the language itself ("arabisch", "Arabic",
-  "العربية") also finds offers given in that language.
-All words must match (AND); results are ranked by ``ts_rank`` with the title weighted highest.
-Filters, facet counts and the page's ids come from one query (``offers.selectors.facets``).
+How query words match is ``offers.selectors.text`` (one query); how matches rank, and the
+filters, facet counts and the page's ids, ``offers.selectors.facets`` (one query): a title
+equal to the query first, then per word a match in the title before one elsewhere, the word
+itself before its parts or compounds, and typo neighbours last.
 """
 
 from __future__ import annotations
@@ -21,24 +16,28 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.contrib.postgres.search import SearchQuery
-from django.db import connection
-from django.db.models import OuterRef, Q
+from django.db.models import OuterRef
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from offers import languages
 from offers.models import (
-    SEARCH_CONFIG,
     Cost,
     Kind,
     Offer,
     OfferPlace,
     TargetGroup,
 )
-from offers.selectors.facets import PAGE_SIZE, apply_filters, facets_and_page
-from offers.textnorm import language_code, query_tokens
+from offers.selectors.facets import (
+    PAGE_SIZE,
+    FacetCounts,
+    apply_filters,
+    facets_and_page,
+    text_matches,
+)
+from offers.selectors.text import analyse
+from offers.textnorm import query_tokens
 from portal.models import FieldOfAction, Municipality, Region
 
 # What a result card (templates/offers/includes/offer_cards.html) shows: model instances with
@@ -162,83 +161,7 @@ class SearchResult:
     sort: str
     markers: list[dict] = field(default_factory=list)
     language_matches: list[str] = field(default_factory=list)
-
-
-# --- text -----------------------------------------------------------------------------------
-
-_EXPAND_SQL = """
-SELECT t.token, numnode(plainto_tsquery(%s::regconfig, t.token)), e.words, e.parts, e.sims
-FROM unnest(%s::text[]) AS t(token)
-LEFT JOIN LATERAL (
-    SELECT array_agg(x.word ORDER BY x.sim DESC, x.word) AS words,
-           array_agg(x.part ORDER BY x.sim DESC, x.word) AS parts,
-           array_agg(x.sim ORDER BY x.sim DESC, x.word) AS sims
-    FROM (
-        SELECT w.word, w.word LIKE '%%' || t.token || '%%' AS part,
-               similarity(w.word, t.token) AS sim
-        FROM offers_searchword w
-        WHERE length(t.token) >= 3
-          AND (w.word LIKE '%%' || t.token || '%%' OR w.word %% t.token)
-        ORDER BY sim DESC, w.word
-        LIMIT 12
-    ) x
-) e ON TRUE
-"""
-# Words of one or two letters are not expanded: trigrams cannot find them in an index, so
-# every vocabulary word would be read, and they match as prefixes anyway ("ki" → "kita:*").
-# A word only similar (not containing the query word) must be nearly as close as the closest
-# one: "Sprachkurse" expands to "sprachkurs", not also to "sprachcafe".
-SIMILARITY_MARGIN = 0.15
-
-
-def _expansions(tokens: list[str]) -> dict[str, tuple[int, list[str]]]:
-    if not tokens:
-        return {}
-    with connection.cursor() as cursor:
-        cursor.execute(_EXPAND_SQL, [SEARCH_CONFIG, tokens])
-        rows = cursor.fetchall()
-    expanded = {}
-    for token, nodes, words, parts, sims in rows:
-        words, parts, sims = words or [], parts or [], sims or []
-        best = max((s for s, p in zip(sims, parts, strict=True) if not p), default=0)
-        kept = [
-            w
-            for w, p, s in zip(words, parts, sims, strict=True)
-            if p or s >= best - SIMILARITY_MARGIN
-        ]
-        expanded[token] = (nodes, kept)
-    return expanded
-
-
-@dataclass
-class TextMatch:
-    condition: Q | None
-    rank_query: SearchQuery | None
-    language_codes: list[str]
-
-
-def text_condition(q: str) -> TextMatch:
-    """The filter (one condition per query word, ANDed) and the query to rank by."""
-    tokens = query_tokens(q)
-    expanded = _expansions(tokens)
-    condition: Q | None = None
-    rank_query: SearchQuery | None = None
-    codes: list[str] = []
-    for token in tokens:
-        nodes, words = expanded.get(token, (0, []))
-        code = language_code(token)
-        if nodes == 0 and not words and not code:
-            continue  # a stop word of the German dictionary: it cannot narrow the search
-        query = SearchQuery(f"{token}:*", search_type="raw", config=SEARCH_CONFIG)
-        for word in words:
-            query = query | SearchQuery(word, config=SEARCH_CONFIG)
-        token_condition = Q(search_vector=query)
-        if code:
-            token_condition |= Q(languages__contains=[code])
-            codes.append(code)
-        condition = token_condition if condition is None else condition & token_condition
-        rank_query = query if rank_query is None else rank_query | query
-    return TextMatch(condition, rank_query, codes)
+    estimated: bool = False  # facet counts are estimates from a sample of many matches
 
 
 # --- facets -------------------------------------------------------------------------------
@@ -318,8 +241,10 @@ def search_offers(
     fields: list[FieldOfAction] | None = None,
     municipalities: list[Municipality] | None = None,
     today: date | None = None,
+    visitor_language: str | None = None,
 ) -> SearchResult:
-    """One page of published offers of the region matching ``params``, with facet counts."""
+    """One page of published offers of the region matching ``params``, with facet counts.
+    Query words are also read in ``visitor_language`` (default: the active language)."""
     today = today or timezone.localdate()
     fields = list(FieldOfAction.objects.in_region(region)) if fields is None else fields
     if municipalities is None:
@@ -334,34 +259,30 @@ def search_offers(
             setattr(params, name, "")
     active = params.active_filters
 
-    text = text_condition(params.q)
-    matched = Offer.objects.published().in_region(region)
-    nothing = bool(params.q and text.condition is None and query_tokens(params.q))
-    if text.condition is not None:
-        matched = matched.filter(text.condition)
-
+    text = analyse(params.q, visitor_language or translation.get_language() or "de")
+    public = Offer.objects.published().in_region(region)
     sort = params.sort if params.sort in SORTS else ""
-    if not sort or (sort == "relevance" and text.rank_query is None):
-        sort = "relevance" if text.rank_query is not None else "newest"
+    if not sort or (sort == "relevance" and text.match is None):
+        sort = "relevance" if text.match is not None else "newest"
 
-    counts: dict[str, dict[str, int]] = {}
-    total = 0
-    page_ids: list[int] = []
-    if not nothing:  # otherwise only words no offer can contain
-        counts, total, page_ids = facets_and_page(
-            matched,
+    found = FacetCounts({}, 0, [], False)
+    # Only words no offer can contain (stop words of every language) find nothing.
+    if text.match is not None or not query_tokens(params.q):
+        found = facets_and_page(
+            region,
             active,
             ids,
             today,
             sort=sort,
-            rank_query=text.rank_query,
+            text=text,
             offset=(max(1, params.page) - 1) * PAGE_SIZE,
         )
+    counts, total, page_ids = found.counts, found.total, found.page_ids
     num_pages = max(1, math.ceil(total / PAGE_SIZE))
     number = min(max(1, params.page), num_pages)
     params.page = number
     offers = _page_offers(page_ids, region)
-    filtered = apply_filters(matched, active, ids, today)
+    filtered = apply_filters(text_matches(public, text), active, ids, today)
 
     markers: list[dict] = []
     if params.view == "map":
@@ -397,4 +318,5 @@ def search_offers(
         sort=sort,
         markers=markers,
         language_matches=[languages.label(c) for c in text.language_codes],
+        estimated=found.estimated,
     )

@@ -1,82 +1,16 @@
-"""Offers and providers: saving, publishing, archiving, and the search index they feed."""
+"""Offers and providers: saving, publishing, archiving; each write refreshes the search index
+(``offers.services.search_index``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from django.contrib.postgres.search import SearchVector
-from django.db import connection, transaction
-from django.utils import timezone, translation
+from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from networks.models import Organisation
-from offers import languages
-from offers.models import SEARCH_CONFIG, Offer, ProviderContact
-from offers.textnorm import normalise, words
+from offers.models import Offer, ProviderContact
+from offers.services.search_index import reindex_offers
 from portal.models import Region, User
-
-SEARCH_VECTOR = SearchVector("search_title", weight="A", config=SEARCH_CONFIG) + SearchVector(
-    "search_body", weight="B", config=SEARCH_CONFIG
-)
-
-
-def search_document(offer: Offer) -> tuple[str, str]:
-    """The normalised title and body the search index is built from.
-
-    Besides the offer's own text, the body carries what people search by: the provider, the
-    kind, fields of action, target groups, places and every name of each language.
-    """
-    with translation.override("de"):
-        parts = [
-            offer.summary,
-            offer.description,
-            offer.provider.name,
-            str(offer.get_kind_display()),
-            offer.schedule,
-            offer.cost_note,
-            *offer.target_group_labels,
-            *(field.name for field in offer.fields_of_action.all()),
-        ]
-        for place in offer.places.all():
-            parts += [place.name, place.city, place.municipality.name if place.municipality else ""]
-        for code in offer.languages:
-            language = languages.BY_CODE.get(code)
-            if language:
-                parts += list(language.names)
-    return normalise(offer.title), normalise(" ".join(p for p in parts if p))
-
-
-def reindex_offers(offer_ids: Iterable[int]) -> None:
-    """Rebuild the search text, vector, facet keys and vocabulary of these offers (call after
-    each write)."""
-    ids = list(offer_ids)
-    if not ids:
-        return
-    offers = list(
-        Offer.objects.filter(pk__in=ids)
-        .select_related("provider")
-        .prefetch_related("fields_of_action", "places__municipality")
-    )
-    vocabulary: set[str] = set()
-    for offer in offers:
-        offer.search_title, offer.search_body = search_document(offer)
-        offer.facet_keys = offer.compute_facet_keys()
-        vocabulary.update(w for w in words(offer.search_title + " " + offer.search_body))
-    Offer.objects.bulk_update(offers, ["search_title", "search_body", "facet_keys"], batch_size=500)
-    Offer.objects.filter(pk__in=ids).update(search_vector=SEARCH_VECTOR)
-    add_search_words(vocabulary)
-
-
-def add_search_words(vocabulary: Iterable[str]) -> None:
-    batch = sorted({w for w in vocabulary if 3 <= len(w) <= 60})
-    if not batch:
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO offers_searchword (word) SELECT unnest(%s::text[]) "
-            "ON CONFLICT (word) DO NOTHING",
-            [batch],
-        )
 
 
 def reindex_provider(organisation: Organisation) -> None:

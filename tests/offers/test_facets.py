@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from offers.selectors import facets
 from offers.selectors.search import SearchParams, search_offers
 from tests.factories import MunicipalityFactory
 from tests.offers.factories import make_offer
@@ -155,3 +156,19 @@ def test_facet_keys_of_different_values_never_collide():
 
     assert len(_CHOICE_KEYS) == sum(len(values) for values in _CHOICE_VALUES.values())
     assert min(_CHOICE_KEYS) > 2**32  # above the rows for the total and the page
+
+
+def test_many_matches_are_counted_from_an_even_sample_and_shown_as_estimates(goslar, monkeypatch):
+    for i in range(60):
+        make_offer(goslar, title=f"Kurs {i}", languages=["ar"] if i % 3 == 0 else ["uk"])
+    exact = search_offers(goslar, SearchParams(q="Kurs"))
+    assert not exact.estimated and counts(exact, "lang") == {"ar": 20, "uk": 40}
+
+    monkeypatch.setattr(facets, "FACET_SAMPLE", 30)
+    for params in (SearchParams(q="Kurs"), SearchParams()):
+        sampled = search_offers(goslar, params)
+        assert sampled.estimated
+        assert sampled.total == 60  # the number found stays exact
+        estimate = counts(sampled, "lang")
+        assert 10 <= estimate["ar"] <= 30 and 30 <= estimate["uk"] <= 50
+        assert counts(search_offers(goslar, params), "lang") == estimate  # stable

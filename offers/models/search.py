@@ -19,7 +19,7 @@ class SearchEntry(models.Model):
     The text (``phrase``, the vectors) is written by
     ``offers.services.search_index.reindex_offers`` after each write. The columns copied from
     the offer (region, whether it is public, dates, title, facet keys) are kept equal to it by
-    the database: migration 0005's trigger copies them on every change of the offer, so a
+    the database: migration 0006's trigger copies them on every change of the offer, so a
     status change by any code path reaches the search at once (``tests/offers/
     test_search_entry_sync.py`` holds the trigger and ``OfferQuerySet.published`` together).
     """

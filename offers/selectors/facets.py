@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from django.contrib.postgres.search import SearchRank
 from django.db import connection
-from django.db.models import Case, ExpressionWrapper, F, IntegerField, When
+from django.db.models import Case, Expression, ExpressionWrapper, F, IntegerField, When
 
 from offers import languages
 from offers.models import Cost, Kind, Offer, SearchEntry, TargetGroup
@@ -107,7 +107,7 @@ EXACT_TITLE = 64
 
 
 def _score(text: TextQuery):
-    score = Case(When(phrase=text.text, then=EXACT_TITLE), default=0)
+    score: Expression = Case(When(phrase=text.text, then=EXACT_TITLE), default=0)
     for token in text.tokens:
         in_title, anywhere = [], []
         for way in IN_TITLE:

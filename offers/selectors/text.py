@@ -250,9 +250,9 @@ def analyse(q: str, visitor_language: str = "de") -> TextQuery:
         return TextQuery(normalise(q).strip(), [])
     visitor_config = languages.search_config(visitor_language)
     configs: dict[int, tuple[str, ...]] = {}
-    lex_rows: tuple[list, list, list] = ([], [], [])
+    lex_rows: tuple[list[object], list[object], list[object]] = ([], [], [])
     candidates: set[str] = set()
-    splits = {}
+    splits: dict[int, list[tuple[list[str], list[str]]]] = {}
     synonyms: set[str] = set()
     for i, token in enumerate(tokens):
         configs[i] = tuple(dict.fromkeys((*SCRIPT_CONFIGS[script(token)], visitor_config)))

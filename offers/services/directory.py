@@ -9,7 +9,9 @@ from django.utils.text import slugify
 
 from networks.models import Organisation
 from offers.models import Offer, ProviderContact
-from offers.services.search_index import reindex_offers
+
+# Re-exported: every writer of offers calls it from here.
+from offers.services.search_index import reindex_offers as reindex_offers
 from portal.models import Region, User
 
 

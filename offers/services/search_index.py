@@ -107,7 +107,7 @@ def search_document(
     return document
 
 
-# What the public sees, as OfferQuerySet.published() says it; the trigger of migration 0005
+# What the public sees, as OfferQuerySet.published() says it; the trigger of migration 0006
 # copies the same expression on every change of an offer (tests/offers/
 # test_search_entry_sync.py holds the three together).
 PUBLIC_SQL = "(o.status = 'published' AND o.confirmation_state <> 'hidden')"
@@ -154,7 +154,7 @@ def write_search_entries(documents: Iterable[SearchDocument]) -> None:
     with connection.cursor() as cursor:
         for start in range(0, len(documents), BATCH):
             batch = documents[start : start + BATCH]
-            columns: tuple[list, ...] = ([], [], [], [], [])
+            columns: tuple[list[object], ...] = ([], [], [], [], [])
             for document in batch:
                 vocabulary |= document.vocabulary()
                 for ord_, (config, weight, text) in enumerate(document.parts):

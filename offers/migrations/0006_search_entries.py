@@ -69,7 +69,7 @@ FROM offers_offer o;
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('offers', '0004_offer_facet_keys_as_integers'),
+        ('offers', '0005_update_request_ends_with_contact'),
         ('portal', '0001_initial'),
     ]
 

@@ -166,7 +166,16 @@ def offer_suggest_change(request: HttpRequest, region: Region, pk: int) -> HttpR
         )
         messages.success(request, _("Thank you. The coordination office will check it."))
         return redirect(offer.get_absolute_url())
-    context = {"region": region, "offer": offer, "form": form}
+    context = {
+        "region": region,
+        "offer": offer,
+        "form": form,
+        "title": _("Suggest a change"),
+        "intro": _(
+            "Tell us in your own words what is no longer right. The coordination office "
+            "checks it and corrects the offer."
+        ),
+    }
     return _suggestion_page(request, "offers/suggest_correction.html", context, limited=limited)
 
 
@@ -183,8 +192,18 @@ def provider_suggest_change(request: HttpRequest, region: Region, slug: str) -> 
         else:
             messages.success(request, _("Thank you. The coordination office will check it."))
             return redirect("offers:provider_detail", region=region.slug, slug=slug)
-    context = {"region": region, "organisation": organisation, "form": form}
-    return _suggestion_page(request, "offers/suggest_change.html", context, limited=limited)
+    context = {
+        "region": region,
+        "organisation": organisation,
+        "form": form,
+        "title": _("Suggest a change"),
+        "subject": organisation.name,
+        "intro": _(
+            "Correct what is out of date. The coordination office checks every suggestion "
+            "before it appears."
+        ),
+    }
+    return _suggestion_page(request, "offers/suggest.html", context, limited=limited)
 
 
 @public_view
@@ -198,8 +217,16 @@ def offer_suggest_new(request: HttpRequest, region: Region) -> HttpResponse:
             request, _("Thank you. The coordination office will check your suggestion.")
         )
         return redirect("offers:offer_search", region=region.slug)
-    context = {"region": region, "form": form}
-    return _suggestion_page(request, "offers/suggest_new.html", context, limited=limited)
+    context = {
+        "region": region,
+        "form": form,
+        "title": _("Suggest a new offer"),
+        "intro": _(
+            "Do you know an offer that is missing? Tell us about it. The coordination office "
+            "checks every suggestion before it appears."
+        ),
+    }
+    return _suggestion_page(request, "offers/suggest.html", context, limited=limited)
 
 
 # --- open data ---------------------------------------------------------------------------------

@@ -1,19 +1,19 @@
 from django.contrib import admin
 
 from conferences.models import Event, Venue
-from portal.admin_scoping import RegionScopedAdmin
+from portal.admin_site import PlatformAdmin
 
-# Staff work in the back-office (/staff/); the admin is scoped to the user's regions.
+# Staff work in the back-office (/staff/); the admin is for platform administrators only.
 
 
 @admin.register(Event)
-class EventAdmin(RegionScopedAdmin):
+class EventAdmin(PlatformAdmin):
     list_display = ["title", "region", "kind", "status"]
     list_filter = ["region", "kind", "status"]
     search_fields = ["title"]
 
 
 @admin.register(Venue)
-class VenueAdmin(RegionScopedAdmin):
+class VenueAdmin(PlatformAdmin):
     list_display = ["name", "city", "region"]
     list_filter = ["region"]

@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("<slug:region>/venues/", staff_events.venue_list, name="venue_list"),
     path("<slug:region>/venues/<int:pk>/", staff_events.venue_edit, name="venue_edit"),
+    path("<slug:region>/venues/<int:pk>/delete/", staff_events.venue_delete, name="venue_delete"),
     path(
         "<slug:region>/dates/<int:pk>/participants/",
         staff_registrations.participants,

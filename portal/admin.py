@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from portal import services
-from portal.admin_scoping import RegionScopedAdmin
+from portal.admin_site import PlatformAdmin
 from portal.models import (
     BarrierReport,
     FieldOfAction,
@@ -34,19 +34,12 @@ class StatisticInline(admin.TabularInline):
 
 
 @admin.register(Region)
-class RegionAdmin(RegionScopedAdmin):
-    region_lookup = "pk"
+class RegionAdmin(PlatformAdmin):
     list_display = ["name", "slug", "county_key", "office_name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [ContactInline, TeamInline, StatisticInline]
     # The region's own staff choose these on the back-office's translations page.
     exclude = ["translation_languages", "outdated_translations", "machine_translation"]
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser  # superusers manage regions
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -69,37 +62,37 @@ class RegionAdmin(RegionScopedAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(RegionScopedAdmin):
+class MunicipalityAdmin(PlatformAdmin):
     list_display = ["name", "region", "kind"]
     list_filter = ["region"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(FieldOfAction)
-class FieldOfActionAdmin(RegionScopedAdmin):
+class FieldOfActionAdmin(PlatformAdmin):
     list_display = ["name", "region", "order"]
     list_filter = ["region"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Membership)
-class MembershipAdmin(RegionScopedAdmin):
+class MembershipAdmin(PlatformAdmin):
     list_display = ["user", "region", "role"]
     list_filter = ["region", "role"]
 
 
 @admin.register(Invitation)
-class InvitationAdmin(RegionScopedAdmin):
+class InvitationAdmin(PlatformAdmin):
     list_display = ["email", "region", "role", "created_at", "accepted_at"]
 
 
 @admin.register(BarrierReport)
-class BarrierReportAdmin(RegionScopedAdmin):
+class BarrierReportAdmin(PlatformAdmin):
     list_display = ["created_at", "region", "status", "page_url"]
 
 
 @admin.register(OutgoingMail)
-class OutgoingMailAdmin(RegionScopedAdmin):
+class OutgoingMailAdmin(PlatformAdmin):
     list_display = ["created_at", "to", "subject", "status", "attempts"]
     list_filter = ["status"]
 
@@ -114,9 +107,3 @@ class UserAdmin(BaseUserAdmin):
         ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser"]}),
     ]
     add_fieldsets = [(None, {"fields": ["email", "password1", "password2"]})]
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser

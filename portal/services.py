@@ -103,6 +103,11 @@ def invitation_create(*, region: Region, email: str, role: str, invited_by: User
     return invitation
 
 
+def invitation_withdraw(*, invitation: Invitation) -> None:
+    """Take an open invitation back: its link stops working at once (an accepted one stays)."""
+    Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).delete()
+
+
 class InvitationError(Exception):
     pass
 

@@ -11,6 +11,11 @@ urlpatterns = [
     path("<slug:region>/team/", staff.team, name="team"),
     path("<slug:region>/team/invite/", staff.invite, name="invite"),
     path("<slug:region>/team/<int:pk>/", staff.membership_update, name="membership_update"),
+    path(
+        "<slug:region>/team/invitations/<int:pk>/withdraw/",
+        staff.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
     path("<slug:region>/fields/", staff.fields_of_action, name="fields_of_action"),
     path("<slug:region>/fields/<int:pk>/", staff.field_of_action_edit, name="field_of_action_edit"),
     path("<slug:region>/barriers/", staff.barrier_reports, name="barrier_reports"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, ProtectedError, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -193,3 +193,16 @@ def venue_edit(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
         {"region": region, "venue": venue, "form": form},
         status=400 if request.method == "POST" else 200,
     )
+
+
+@staff_view(MANAGE_CONTENT)
+@require_POST
+def venue_delete(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    venue = get_object_or_404(Venue.objects.in_region(region), pk=pk)
+    try:
+        venue.delete()
+    except ProtectedError:
+        messages.error(request, _("Event dates still take place at this venue; it stays."))
+        return redirect("conferences_staff:venue_edit", region=region.slug, pk=pk)
+    messages.success(request, _("Deleted."))
+    return redirect("conferences_staff:venue_list", region=region.slug)

@@ -41,7 +41,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(
         _("admin access"),
         default=False,
-        help_text=_("May open the Django admin (limited to the person's regions)."),
+        help_text=_(
+            "Grants nothing by itself: the Django admin is for platform administrators "
+            "(superusers) only; county staff work in the back-office."
+        ),
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)

@@ -115,6 +115,15 @@ def invite(request: StaffRequest, region: Region) -> HttpResponse:
 
 @staff_view(MANAGE_REGION)
 @require_POST
+def invitation_withdraw(request: StaffRequest, region: Region, pk: int) -> HttpResponse:
+    invitation = get_object_or_404(Invitation.objects.in_region(region).pending(), pk=pk)
+    services.invitation_withdraw(invitation=invitation)
+    messages.success(request, _("The invitation was withdrawn; its link no longer works."))
+    return redirect("portal_staff:team", region=region.slug)
+
+
+@staff_view(MANAGE_REGION)
+@require_POST
 def membership_update(request: StaffRequest, region: Region, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership.objects.in_region(region), pk=pk)
     try:

@@ -54,6 +54,7 @@ CASES = [
     Case("conferences_staff:workshop_measures", kwargs=_workshop),
     Case("conferences_staff:venue_list"),
     Case("conferences_staff:venue_edit", kwargs=_venue),
+    Case("conferences_staff:venue_delete", "post", _venue),
     Case("conferences_staff:participants", kwargs=_date),
     Case("conferences_staff:registration_add", kwargs=_date),
     Case("conferences_staff:checkin", kwargs=_date),

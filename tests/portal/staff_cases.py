@@ -30,6 +30,14 @@ def _report(region):
     return {"pk": BarrierReport.objects.create(region=region, description="Kontrast").pk}
 
 
+def _invitation(region):
+    from portal.models import Invitation
+
+    return {
+        "pk": Invitation.objects.create(region=region, email="neu@example.org", role="editor").pk
+    }
+
+
 CASES = [
     Case("portal_staff:dashboard"),
     Case("portal_staff:office_edit"),
@@ -37,6 +45,7 @@ CASES = [
     Case(
         "portal_staff:invite", "post", data=lambda r: {"email": "neu@example.org", "role": "editor"}
     ),
+    Case("portal_staff:invitation_withdraw", "post", _invitation),
     Case("portal_staff:membership_update", "post", _member, lambda r: {"role": "event_staff"}),
     Case("portal_staff:fields_of_action"),
     Case("portal_staff:field_of_action_edit", kwargs=_field),

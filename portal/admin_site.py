@@ -39,7 +39,7 @@ class PlatformAdmin(SimpleHistoryAdmin):
 admin.site.site_header = "Integrationsportal"
 
 # The admin's own password form would skip the second factor: log in through allauth instead.
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 
 def _has_permission(request) -> bool:
@@ -51,4 +51,4 @@ def _has_permission(request) -> bool:
     return not settings.STAFF_REQUIRE_MFA or has_second_factor(user)
 
 
-admin.site.has_permission = _has_permission
+admin.site.has_permission = _has_permission  # type: ignore[method-assign]

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib.models import RowChange
 from portal.lib.text import TextLimitsMixin
 from portal.models import (
     BarrierReport,
@@ -222,3 +223,21 @@ class FieldOfActionForm(forms.ModelForm):
 
 class BarrierStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=BarrierReport.Status.choices)
+
+
+def model_data(form: forms.BaseForm) -> dict[str, Any]:
+    """A valid model form's cleaned values of its model's fields (not DELETE, an id, the
+    honeypot or other form-only fields), as keyword data for a service."""
+    fields = getattr(getattr(form, "_meta", None), "fields", None) or []
+    return {name: value for name, value in form.cleaned_data.items() if name in fields}
+
+
+def formset_rows(formset: forms.BaseFormSet[Any]) -> list[RowChange]:
+    """The changed, added and deleted rows of a valid model formset, as data for a service."""
+    deleted = set(map(id, formset.deleted_forms)) if formset.can_delete else set()
+    rows = []
+    for form in formset.forms:
+        delete = id(form) in deleted
+        if delete or form.has_changed():
+            rows.append(RowChange(form.instance, model_data(form), delete=delete))
+    return rows

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -14,7 +15,13 @@ from simple_history.utils import bulk_create_with_history
 
 from portal import hooks
 from portal.lib.mail import queue_templated_mail
-from portal.lib.models import delete_files_after_commit, save_fields, stored_value
+from portal.lib.models import (
+    RowChange,
+    delete_files_after_commit,
+    save_fields,
+    save_rows,
+    stored_value,
+)
 from portal.models import (
     BarrierReport,
     FieldOfAction,
@@ -147,12 +154,13 @@ def invitation_accept(
 
 
 @transaction.atomic
-def region_office_save(*, form, formsets) -> Region:
-    """Save the office form and its inline formsets together, or nothing at all."""
-    region = form.save()
-    for formset in formsets:
-        formset.instance = region
-        formset.save()
+def region_office_save(
+    *, region: Region, data: dict[str, Any], rows: Iterable[RowChange] = ()
+) -> Region:
+    """Save the office's details and its lists (contacts, team, statistics, municipalities)
+    together, or nothing at all."""
+    save_fields(region, data)
+    save_rows(rows, region=region)
     return region
 
 

@@ -15,6 +15,7 @@ from networks import services
 from networks.forms import OrganisationForm, PersonForm
 from networks.models import Organisation, Person
 from portal.access import MANAGE_CONTENT, staff_view
+from portal.forms import model_data
 from portal.lib.exports import table_response
 from portal.lib.responses import render_form
 from portal.models import Region
@@ -54,7 +55,7 @@ def organisation_list(request: HttpRequest, region: Region) -> HttpResponse:
 def organisation_add(request: HttpRequest, region: Region) -> HttpResponse:
     form = OrganisationForm(request.POST or None, region=region)
     if request.method == "POST" and form.is_valid():
-        services.organisation_save(organisation=Organisation(region=region), data=form.cleaned_data)
+        services.organisation_save(organisation=Organisation(region=region), data=model_data(form))
         messages.success(request, _("Saved."))
         return redirect("networks_staff:organisation_list", region=region.slug)
     return render_form(
@@ -74,7 +75,7 @@ def organisation_edit(request: HttpRequest, region: Region, pk: int) -> HttpResp
     organisation = get_object_or_404(Organisation.objects.in_region(region), pk=pk)
     form = OrganisationForm(request.POST or None, instance=organisation, region=region)
     if request.method == "POST" and form.is_valid():
-        services.organisation_save(organisation=organisation, data=form.cleaned_data)
+        services.organisation_save(organisation=organisation, data=model_data(form))
         messages.success(request, _("Saved."))
         return redirect("networks_staff:organisation_list", region=region.slug)
     return render_form(
@@ -171,7 +172,7 @@ def person_list(request: HttpRequest, region: Region) -> HttpResponse:
 def person_add(request: HttpRequest, region: Region) -> HttpResponse:
     form = PersonForm(request.POST or None, region=region)
     if request.method == "POST" and form.is_valid():
-        services.person_save(person=Person(region=region), data=form.cleaned_data)
+        services.person_save(person=Person(region=region), data=model_data(form))
         messages.success(request, _("Saved."))
         return redirect("networks_staff:person_list", region=region.slug)
     return render_form(
@@ -191,7 +192,7 @@ def person_edit(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
     person = get_object_or_404(Person.objects.in_region(region), pk=pk)
     form = PersonForm(request.POST or None, instance=person, region=region)
     if request.method == "POST" and form.is_valid():
-        services.person_save(person=person, data=form.cleaned_data)
+        services.person_save(person=person, data=model_data(form))
         messages.success(request, _("Saved."))
         return redirect("networks_staff:person_list", region=region.slug)
     return render_form(

@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from networks.models import Organisation
+from networks.services import organisation_save
 from offers.models import Offer, ProviderContact
 
 # Re-exported: every writer of offers calls it from here.
 from offers.services.search_index import reindex_offers as reindex_offers
+from portal.lib.models import RowChange, save_fields, save_rows
 from portal.models import Region, User
 
 
@@ -21,18 +26,14 @@ def reindex_provider(organisation: Organisation) -> None:
 
 
 @transaction.atomic
-def offer_save(*, form, places_formset=None) -> Offer:
-    """Save an offer form (and its places), stamp publication, refresh the search index."""
-    offer = form.save(commit=False)
-    if offer.status == Offer.Status.PUBLISHED and offer.published_at is None:
+def offer_save(*, offer: Offer, data: dict[str, Any], places: Iterable[RowChange] = ()) -> Offer:
+    """Save an offer and its places, stamp publication, refresh the search index."""
+    if data.get("status", offer.status) == Offer.Status.PUBLISHED and offer.published_at is None:
         offer.published_at = timezone.now()
     if offer.last_confirmed_at is None:
         offer.last_confirmed_at = timezone.localdate()
-    offer.save()
-    form.save_m2m()
-    if places_formset is not None:
-        places_formset.instance = offer
-        places_formset.save()
+    save_fields(offer, data)
+    save_rows(places, offer=offer)
     reindex_offers([offer.pk])
     return offer
 
@@ -67,14 +68,13 @@ def unique_organisation_slug(region: Region, name: str) -> str:
 
 
 @transaction.atomic
-def provider_save(*, form) -> Organisation:
-    organisation = form.save(commit=False)
+def provider_save(*, organisation: Organisation, data: dict[str, Any]) -> Organisation:
+    """Create or change a provider: an organisation of the network (whose service tells the
+    search about a new name); a new one gets a free address made from its name."""
     if not organisation.slug:
-        organisation.slug = unique_organisation_slug(organisation.region, organisation.name)
-    organisation.save()
-    form.save_m2m()
-    reindex_provider(organisation)
-    return organisation
+        name = data.get("name", organisation.name)
+        organisation.slug = unique_organisation_slug(organisation.region, name)
+    return organisation_save(organisation=organisation, data=data)
 
 
 @transaction.atomic

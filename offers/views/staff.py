@@ -24,6 +24,7 @@ from offers.selectors import guide, opendata
 from offers.selectors.staff import staff_text_condition
 from offers.services import directory
 from portal.access import MANAGE_CONTENT, staff_view
+from portal.forms import formset_rows, model_data
 from portal.lib.exports import table_response
 from portal.lib.pdf import render_pdf
 from portal.lib.responses import pdf_response
@@ -50,7 +51,9 @@ def _offer_form_page(request, region, offer: Offer | None):
     form = OfferForm(request.POST or None, instance=instance, region=region)
     places = places_formset(request, instance)
     if request.method == "POST" and form.is_valid() and places.is_valid():
-        offer = directory.offer_save(form=form, places_formset=places)
+        offer = directory.offer_save(
+            offer=form.instance, data=model_data(form), places=formset_rows(places)
+        )
         messages.success(request, _("Saved."))
         return redirect("offers_staff:offer_edit", region=region.slug, pk=offer.pk)
     status = 400 if request.method == "POST" else 200
@@ -108,7 +111,7 @@ def provider_list(request: HttpRequest, region: Region) -> HttpResponse:
 def _provider_form_page(request, region, organisation: Organisation | None):
     form = ProviderForm(request.POST or None, instance=organisation, region=region)
     if request.method == "POST" and form.is_valid():
-        organisation = directory.provider_save(form=form)
+        organisation = directory.provider_save(organisation=form.instance, data=model_data(form))
         messages.success(request, _("Saved."))
         return redirect("offers_staff:provider_edit", region=region.slug, pk=organisation.pk)
     context = {

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models, transaction
@@ -11,15 +12,17 @@ from django.db import models, transaction
 def save_fields(instance: models.Model, data: Mapping[str, Any]) -> models.Model:
     """Set ``data`` (model field names -> cleaned values) on ``instance``, save it, then set its
     many-to-many fields, which need a primary key."""
-    many_to_many = {}
+    many_to_many = []
     for name, value in data.items():
-        if instance._meta.get_field(name).many_to_many:
-            many_to_many[name] = value
+        field = instance._meta.get_field(name)
+        if field.many_to_many:
+            many_to_many.append((field, value))
         else:
-            setattr(instance, name, value)
+            # As ModelForm does: a file field takes False as "clear" and None as "keep".
+            field.save_form_data(instance, value)  # type: ignore[union-attr]
     instance.save()
-    for name, value in many_to_many.items():
-        getattr(instance, name).set(value)
+    for field, value in many_to_many:
+        field.save_form_data(instance, value)  # type: ignore[union-attr]
     return instance
 
 
@@ -44,3 +47,22 @@ def delete_files_after_commit(queryset: models.QuerySet[Any], field: str) -> Non
             storage.delete(name)
 
     transaction.on_commit(delete)
+
+
+@dataclass
+class RowChange:
+    """One row of an edited list (an inline formset's form, as plain data for a service)."""
+
+    instance: models.Model
+    data: dict[str, Any] = field(default_factory=dict)
+    delete: bool = False
+
+
+def save_rows(rows: Iterable[RowChange], **parent: models.Model) -> None:
+    """Apply edited rows of a list that hangs on ``parent`` (e.g. ``offer=offer``)."""
+    for row in rows:
+        if row.delete:
+            if row.instance.pk is not None:
+                row.instance.delete()
+            continue
+        save_fields(row.instance, {**row.data, **parent})

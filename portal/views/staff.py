@@ -25,6 +25,8 @@ from portal.forms import (
     InvitationForm,
     RegionOfficeForm,
     RoleForm,
+    formset_rows,
+    model_data,
     office_formsets,
 )
 from portal.lib import mail as lib_mail
@@ -72,7 +74,11 @@ def office_edit(request: HttpRequest, region: Region) -> HttpResponse:
         valid = form.is_valid()
         valid = all([fs.is_valid() for fs, _title in formsets.values()]) and valid
         if valid:
-            services.region_office_save(form=form, formsets=[fs for fs, _t in formsets.values()])
+            services.region_office_save(
+                region=region,
+                data=model_data(form),
+                rows=[row for fs, _title in formsets.values() for row in formset_rows(fs)],
+            )
             messages.success(request, _("Saved."))
             return redirect("portal_staff:office_edit", region=region.slug)
         messages.error(request, _("Please correct the marked fields."))
@@ -152,7 +158,7 @@ def fields_of_action(request: HttpRequest, region: Region) -> HttpResponse:
     form = FieldOfActionForm(request.POST or None, region=region)
     if request.method == "POST" and form.is_valid():
         services.field_of_action_save(
-            field_of_action=FieldOfAction(region=region), data=form.cleaned_data
+            field_of_action=FieldOfAction(region=region), data=model_data(form)
         )
         messages.success(request, _("Saved."))
         return redirect("portal_staff:fields_of_action", region=region.slug)
@@ -169,7 +175,7 @@ def field_of_action_edit(request: HttpRequest, region: Region, pk: int) -> HttpR
     field = get_object_or_404(FieldOfAction.objects.in_region(region), pk=pk)
     form = FieldOfActionForm(request.POST or None, instance=field, region=region)
     if request.method == "POST" and form.is_valid():
-        services.field_of_action_save(field_of_action=field, data=form.cleaned_data)
+        services.field_of_action_save(field_of_action=field, data=model_data(form))
         messages.success(request, _("Saved."))
         return redirect("portal_staff:fields_of_action", region=region.slug)
     return render(

@@ -47,13 +47,13 @@ def seed(seats: int) -> dict:
     return {"region": SLUG, "event_slug": event.slug, "date_id": date.pk, "event_id": event.pk}
 
 
-def queue_mails(count: int) -> None:
+def queue_mails(count: int, prefix: str = "person") -> None:
     from portal.lib.mail import queue_mail
     from portal.models import OutgoingMail
 
     for n in range(count):
         queue_mail(
-            to=f"person{n}@example.org",
+            to=f"{prefix}{n}@example.org",
             subject=f"Nachricht {n}",
             body_text=f"Text {n}",
             topic=OutgoingMail.Topic.REGISTRATION,
@@ -116,7 +116,7 @@ if __name__ == "__main__":
     if command == "seed":
         print(json.dumps(seed(int(args[0]))))
     elif command == "queue-mails":
-        queue_mails(int(args[0]))
+        queue_mails(int(args[0]), *args[1:])
     elif command == "writes-killed-after-commit":
         writes_killed_after_commit()
     else:

@@ -89,6 +89,24 @@ def test_a_worker_killed_while_sending_loses_no_mail_and_sends_none_twice(portal
     assert portal.jobs_left() == []
 
 
+def test_the_worker_keeps_working_through_a_database_restart(portal, cluster, smtp):
+    worker = portal.start_worker()
+    portal.manage("tests.faults.scenario", "queue-mails", "3", "before")
+    portal.wait_until_queue_is_empty()
+    cluster.crash()
+    time.sleep(4)  # several missed heartbeats (1 s in this test)
+    cluster.start()
+    portal.manage("tests.faults.scenario", "queue-mails", "3", "after")
+    portal.wait_until_queue_is_empty(timeout=40)
+    received = _mails_by_recipient(smtp)
+    print(
+        f"\ndatabase restart under the worker: {sum(received.values())} of 6 mails, "
+        f"worker {'running' if worker.poll() is None else f'exited ({worker.returncode})'}"
+    )
+    assert worker.poll() is None  # the same process, not a restart by a supervisor
+    assert received == {f"{who}{n}@example.org": 1 for who in ("before", "after") for n in range(3)}
+
+
 def _registration_client(base: str, event_slug: str, date_id: int):
     form_url = f"{base}/faults/events/{event_slug}/register/"
 

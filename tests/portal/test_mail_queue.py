@@ -170,3 +170,32 @@ def test_a_later_attempt_can_still_succeed(mailoutbox):
     assert mail.status == OutgoingMail.Status.SENT
     assert mail.last_error == ""
     assert len(mailoutbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_relay_that_accepts_but_never_answers_costs_one_attempt_not_a_blocked_worker(settings):
+    """EMAIL_TIMEOUT: without it the worker waited forever, and every queue with it."""
+    import socket
+    import time
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()  # accepts connections (the kernel does) and never says a word
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = silent.getsockname()
+    settings.EMAIL_TIMEOUT = 1
+    mail = queue_mail(to="a@example.org", subject="Hallo", body_text="Text")
+    started = time.monotonic()
+    with pytest.raises(OSError):  # socket.timeout / TimeoutError
+        send_mail.func(_context(0), mail_id=mail.pk)
+    silent.close()
+    assert time.monotonic() - started < 5
+    mail.refresh_from_db()
+    assert mail.status == OutgoingMail.Status.QUEUED
+    assert mail.attempts == 1 and "timed out" in mail.last_error
+
+
+def test_the_relay_timeout_is_set_by_default():
+    from django.conf import settings
+
+    assert 0 < settings.EMAIL_TIMEOUT <= 60

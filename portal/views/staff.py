@@ -57,6 +57,7 @@ def dashboard(request: HttpRequest, region: Region) -> HttpResponse:
         .filter(status=BarrierReport.Status.NEW)
         .count(),
         "failed_mails": OutgoingMail.objects.in_region(region)
+        .visible_to(request.membership)
         .filter(status=OutgoingMail.Status.FAILED)
         .count(),
         "team_count": Membership.objects.in_region(region).count(),

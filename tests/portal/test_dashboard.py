@@ -27,3 +27,14 @@ def test_event_staff_see_no_coordinator_shortcuts(client_of, event_staff_goslar)
     html = client_of(event_staff_goslar).get("/staff/goslar/").content.decode()
     assert "/staff/goslar/team/" not in html
     assert "/staff/goslar/barriers/" not in html
+
+
+def test_event_staff_count_only_the_failed_mails_they_may_see(
+    client_of, event_staff_goslar, goslar
+):
+    for topic in (OutgoingMail.Topic.REGISTRATION, OutgoingMail.Topic.ACCOUNT):
+        mail = queue_mail(
+            to="x@example.org", subject="s", body_text="t", region=goslar, topic=topic
+        )
+        OutgoingMail.objects.filter(pk=mail.pk).update(status="failed")
+    assert client_of(event_staff_goslar).get("/staff/goslar/").context["failed_mails"] == 1

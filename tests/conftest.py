@@ -130,19 +130,23 @@ class JobRunner:
 
 
 @pytest.fixture(autouse=True)
-def jobs(request):
+def jobs(request, django_db_blocker):
     """Every test's jobs go to the real queue table (rolled back with the test);
     ``jobs.run()`` executes them. Tests without a database defer into memory."""
-    if "transactional_db" in request.fixturenames:
+    marker = request.node.get_closest_marker("django_db")
+    committed = "transactional_db" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if committed:
         yield JobRunner()
         # Flushing the database after a transactional test leaves procrastinate's tables alone
         # (they are not Django models): empty them, or the next test finds these jobs.
-        with connection.cursor() as cursor:
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
             cursor.execute(
                 "TRUNCATE procrastinate_jobs, procrastinate_events, procrastinate_periodic_defers"
             )
         return
-    if "db" in request.fixturenames:
+    if "db" in request.fixturenames or marker:
         yield JobRunner()
         return
     with procrastinate_app.replace_connector(testing.InMemoryConnector()):

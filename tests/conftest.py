@@ -85,7 +85,21 @@ class JobRunner:
     would find after the commit.
     """
 
+    def __init__(self, connector: testing.InMemoryConnector | None = None) -> None:
+        # With a connector: the jobs deferred into that in-memory queue (the site-wide crawl
+        # runs its PDF jobs this way); without: the real table.
+        self.connector = connector
+
+    def _memory_pending(self, task_name: str | None) -> list[dict]:
+        return [
+            job
+            for job in self.connector.jobs.values()
+            if job["status"] == "todo" and (task_name is None or job["task_name"] == task_name)
+        ]
+
     def pending(self, task_name: str | None = None) -> list[dict]:
+        if self.connector is not None:
+            return self._memory_pending(task_name)
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT id, task_name, args, attempts FROM procrastinate_jobs "
@@ -107,26 +121,28 @@ class JobRunner:
         count = 0
         while todo := self.pending():
             for job in todo:
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        "UPDATE procrastinate_jobs SET status = 'doing' WHERE id = %s", [job["id"]]
-                    )
+                self._set_status(job, "doing")
                 task = procrastinate_app.tasks[job["task_name"]]
                 args = dict(job["args"])
                 if task.pass_context:
                     context = SimpleNamespace(
-                        job=SimpleNamespace(id=job["id"], attempts=job["attempts"])
+                        job=SimpleNamespace(id=job.get("id"), attempts=job.get("attempts", 0))
                     )
                     task.func(context, **args)
                 else:
                     task.func(**args)
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        "UPDATE procrastinate_jobs SET status = 'succeeded' WHERE id = %s",
-                        [job["id"]],
-                    )
+                self._set_status(job, "succeeded")
                 count += 1
         return count
+
+    def _set_status(self, job: dict, status: str) -> None:
+        if self.connector is not None:
+            job["status"] = status
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE procrastinate_jobs SET status = %s WHERE id = %s", [status, job["id"]]
+            )
 
 
 @pytest.fixture(autouse=True)

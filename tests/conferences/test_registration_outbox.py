@@ -57,5 +57,6 @@ def test_a_rerun_of_the_mail_job_queues_the_mail_once(event_date, person, jobs):
     context = SimpleNamespace(job=SimpleNamespace(id=job["id"], attempts=0))
     for _ in range(2):  # e.g. the worker died after the first run's commit
         send_registration_mail.func(context, registration_id=registration.pk, kind="confirmed")
-    assert OutgoingMail.objects.filter(to="person1@example.org").count() == 1
-    assert len(jobs.pending("portal.send_mail")) == 1
+    [mail] = OutgoingMail.objects.filter(to="person1@example.org")
+    sending = [j for j in jobs.pending("portal.send_mail") if j["args"] == {"mail_id": mail.pk}]
+    assert len(sending) == 1

@@ -8,6 +8,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from networks.forms import OrganisationForm
 from networks.models import Organisation, Person
 from offers import languages
 from offers.models import (
@@ -285,10 +286,13 @@ def _https_urls(field, **kwargs):
     return field.formfield(**kwargs)
 
 
-class ProviderForm(forms.ModelForm):
-    class Meta:
-        model = Organisation
-        formfield_callback = _https_urls
+class ProviderForm(OrganisationForm):
+    """The network's organisation form, with what the directory shows of a provider; its
+    address is made from the name (offers.services.directory.provider_save)."""
+
+    slug = None  # type: ignore[assignment]
+
+    class Meta(OrganisationForm.Meta):
         fields = [
             "name",
             "kind",
@@ -303,15 +307,10 @@ class ProviderForm(forms.ModelForm):
             "description",
             "is_public",
         ]
-        widgets = {
-            "fields_of_action": forms.CheckboxSelectMultiple,
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
 
     def __init__(self, *args, region: Region, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, region=region, **kwargs)
         self.instance.region = region
-        _region_choices(self, region)
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

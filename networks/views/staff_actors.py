@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -51,44 +54,66 @@ def organisation_list(request: HttpRequest, region: Region) -> HttpResponse:
     )
 
 
+def _actor_page(
+    request: HttpRequest,
+    region: Region,
+    *,
+    form_class: type[OrganisationForm] | type[PersonForm],
+    instance: Organisation | Person,
+    save: Callable[[Any, dict[str, Any]], object],
+    kind: str,
+    title: str,
+    **context: Any,
+) -> HttpResponse:
+    """Add or edit an organisation or a contact person: the same form page and steps for both
+    (``kind`` names the URLs: ``organisation_list``, ``organisation_delete``...)."""
+    form = form_class(request.POST or None, instance=instance, region=region)
+    list_url = reverse(f"networks_staff:{kind}_list", args=[region.slug])
+    if request.method == "POST" and form.is_valid():
+        save(instance, model_data(form))
+        messages.success(request, _("Saved."))
+        return redirect(list_url)
+    if instance.pk:
+        context["delete_url"] = reverse(
+            f"networks_staff:{kind}_delete", args=[region.slug, instance.pk]
+        )
+    context.update(region=region, form=form, title=title, back_url=list_url)
+    return render_form(request, "networks/staff/form.html", context)
+
+
+def _save_organisation(organisation: Organisation, data: dict[str, Any]) -> object:
+    return services.organisation_save(organisation=organisation, data=data)
+
+
+def _save_person(person: Person, data: dict[str, Any]) -> object:
+    return services.person_save(person=person, data=data)
+
+
 @staff_view(MANAGE_CONTENT)
 def organisation_add(request: HttpRequest, region: Region) -> HttpResponse:
-    form = OrganisationForm(request.POST or None, region=region)
-    if request.method == "POST" and form.is_valid():
-        services.organisation_save(organisation=Organisation(region=region), data=model_data(form))
-        messages.success(request, _("Saved."))
-        return redirect("networks_staff:organisation_list", region=region.slug)
-    return render_form(
+    return _actor_page(
         request,
-        "networks/staff/form.html",
-        {
-            "region": region,
-            "form": form,
-            "title": _("Add an organisation"),
-            "back_url": reverse("networks_staff:organisation_list", args=[region.slug]),
-        },
+        region,
+        form_class=OrganisationForm,
+        instance=Organisation(region=region),
+        save=_save_organisation,
+        kind="organisation",
+        title=_("Add an organisation"),
     )
 
 
 @staff_view(MANAGE_CONTENT)
 def organisation_edit(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.in_region(region), pk=pk)
-    form = OrganisationForm(request.POST or None, instance=organisation, region=region)
-    if request.method == "POST" and form.is_valid():
-        services.organisation_save(organisation=organisation, data=model_data(form))
-        messages.success(request, _("Saved."))
-        return redirect("networks_staff:organisation_list", region=region.slug)
-    return render_form(
+    return _actor_page(
         request,
-        "networks/staff/form.html",
-        {
-            "region": region,
-            "form": form,
-            "title": organisation.name,
-            "back_url": reverse("networks_staff:organisation_list", args=[region.slug]),
-            "delete_url": reverse("networks_staff:organisation_delete", args=[region.slug, pk]),
-            "public_url": organisation.get_absolute_url() if organisation.is_public else "",
-        },
+        region,
+        form_class=OrganisationForm,
+        instance=organisation,
+        save=_save_organisation,
+        kind="organisation",
+        title=organisation.name,
+        public_url=organisation.get_absolute_url() if organisation.is_public else "",
     )
 
 
@@ -170,41 +195,28 @@ def person_list(request: HttpRequest, region: Region) -> HttpResponse:
 
 @staff_view(MANAGE_CONTENT)
 def person_add(request: HttpRequest, region: Region) -> HttpResponse:
-    form = PersonForm(request.POST or None, region=region)
-    if request.method == "POST" and form.is_valid():
-        services.person_save(person=Person(region=region), data=model_data(form))
-        messages.success(request, _("Saved."))
-        return redirect("networks_staff:person_list", region=region.slug)
-    return render_form(
+    return _actor_page(
         request,
-        "networks/staff/form.html",
-        {
-            "region": region,
-            "form": form,
-            "title": _("Add a contact person"),
-            "back_url": reverse("networks_staff:person_list", args=[region.slug]),
-        },
+        region,
+        form_class=PersonForm,
+        instance=Person(region=region),
+        save=_save_person,
+        kind="person",
+        title=_("Add a contact person"),
     )
 
 
 @staff_view(MANAGE_CONTENT)
 def person_edit(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
     person = get_object_or_404(Person.objects.in_region(region), pk=pk)
-    form = PersonForm(request.POST or None, instance=person, region=region)
-    if request.method == "POST" and form.is_valid():
-        services.person_save(person=person, data=model_data(form))
-        messages.success(request, _("Saved."))
-        return redirect("networks_staff:person_list", region=region.slug)
-    return render_form(
+    return _actor_page(
         request,
-        "networks/staff/form.html",
-        {
-            "region": region,
-            "form": form,
-            "title": person.name,
-            "back_url": reverse("networks_staff:person_list", args=[region.slug]),
-            "delete_url": reverse("networks_staff:person_delete", args=[region.slug, pk]),
-        },
+        region,
+        form_class=PersonForm,
+        instance=person,
+        save=_save_person,
+        kind="person",
+        title=person.name,
     )
 
 

@@ -50,7 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @staff_view(MANAGE_REGISTRATIONS)
-def dashboard(request: HttpRequest, region: Region) -> HttpResponse:
+def dashboard(request: StaffRequest, region: Region) -> HttpResponse:
     context = {
         "region": region,
         "new_barrier_reports": BarrierReport.objects.in_region(region)

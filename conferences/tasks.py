@@ -17,6 +17,7 @@ from conferences.models import Registration
 from portal.lib.mail import Attachment, queue_templated_mail
 from portal.models import Region
 from portal.tasks import MAIL_RETRY
+from portal.translations import translated
 
 logger = logging.getLogger(__name__)
 
@@ -41,20 +42,22 @@ def mail_context(registration: Registration) -> dict:
 def registration_mail(registration: Registration, kind: str, purpose: str = ""):
     """Queue the mail of one kind for one registration (in its language)."""
     event = registration.event_date.event
+    language = registration.language or event.language
     attachments = []
     if kind in WITH_CALENDAR and registration.holds_seat:
+        title = translated(event, "title", language, region=event.region).text
         attachments.append(
             Attachment(
                 filename="termin.ics",
                 mimetype="text/calendar",
-                content=ical.calendar_bytes(event.title, [registration.event_date]),
+                content=ical.calendar_bytes(title, [registration.event_date], language),
             )
         )
     return queue_templated_mail(
         to=registration.email,
         template_prefix=f"conferences/email/{kind}",
         context=mail_context(registration),
-        language=registration.language or event.language,
+        language=language,
         region=event.region,
         reply_to=event.contact_email,
         attachments=attachments,

@@ -8,11 +8,14 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from portal.languages import requested_language
+
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
 
 
 class LanguageMiddleware:
-    """German unless the visitor chose another language (cookie set by the switcher).
+    """The address's ``?language=``, else the visitor's choice (cookie set by the switcher), else
+    German (see portal.languages for why, and for how pages address their languages).
 
     Browser preferences are deliberately not guessed from: German is the portal's main
     language, and the switcher on every page makes the choice one click away.
@@ -22,13 +25,28 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        addressed = requested_language(request)
+        language = addressed or chosen
         if language not in SUPPORTED:
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
-        patch_vary_headers(response, ("Cookie",))
+        if addressed and addressed != chosen and response.status_code < 400:
+            # Whoever followed an Arabic address reads the next page in Arabic too.
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                addressed,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        if not addressed:
+            patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
 

@@ -114,6 +114,8 @@ class Fetched:
             return []
         found = []
         for tag in ALTERNATE_LINK.findall(self.text):
+            if "hreflang=" in tag:
+                continue  # the same page in another language: each crawl keeps to one
             href = HREF.search(tag)
             if href:
                 found.append(re.sub(r"^https?://[^/]+", "", href.group(1).replace("&amp;", "&")))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from conferences import selectors
+from portal.translations import prefetch_texts
 
 register = template.Library()
 
@@ -27,8 +28,11 @@ def seats_text(remaining: int | None) -> str:
 
 @register.simple_tag
 def upcoming_events(region=None, limit: int = 5):
-    """The next published events (of one region, or of all)."""
-    return list(selectors.upcoming_events(region)[:limit])
+    """The next published events (of one region, or of all), their texts in the page's
+    language loaded in one query."""
+    events = list(selectors.upcoming_events(region)[:limit])
+    prefetch_texts(events, get_language(), region=region)
+    return events
 
 
 @register.filter

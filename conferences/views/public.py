@@ -10,6 +10,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -23,9 +24,17 @@ from conferences.forms import (
 from conferences.models import Event, EventDate, Registration, Workshop
 from conferences.services import registrations as services
 from portal.access import public_view, set_page_region
+from portal.languages import language_url
 from portal.lib import jsonld, ratelimit
 from portal.lib.markdown import render_markdown
 from portal.models import Region
+from portal.translations import (
+    TranslatedText,
+    jsonld_value,
+    prefetch_texts,
+    texts_of,
+    translated,
+)
 
 
 def _filters(form: EventFilterForm) -> selectors.EventFilters:
@@ -37,14 +46,16 @@ def _filters(form: EventFilterForm) -> selectors.EventFilters:
 def events_all(request: HttpRequest) -> HttpResponse:
     """Upcoming events of every county."""
     form = EventFilterForm(request.GET or None)
-    events = selectors.upcoming_events(filters=_filters(form))
+    events = list(selectors.upcoming_events(filters=_filters(form)))
+    prefetch_texts(events, get_language())
     return render(request, "conferences/event_list.html", {"events": events, "form": form})
 
 
 @public_view
 def event_list(request: HttpRequest, region: Region) -> HttpResponse:
     form = EventFilterForm(request.GET or None, region=region)
-    events = selectors.upcoming_events(region, _filters(form))
+    events = list(selectors.upcoming_events(region, _filters(form)))
+    prefetch_texts(events, get_language(), region=region)
     return render(
         request,
         "conferences/event_list.html",
@@ -54,7 +65,8 @@ def event_list(request: HttpRequest, region: Region) -> HttpResponse:
 
 @public_view
 def event_archive(request: HttpRequest, region: Region) -> HttpResponse:
-    events = selectors.past_events(region)
+    events = list(selectors.past_events(region))
+    prefetch_texts(events, get_language(), region=region)
     return render(request, "conferences/event_archive.html", {"region": region, "events": events})
 
 
@@ -67,16 +79,30 @@ def _public_event(request: HttpRequest, region: str, slug: str) -> Event:
     return event
 
 
-def _json_ld(event: Event, dates: list[EventDate]) -> list[str]:
-    """schema.org Event, one per date, with the seats it has and has left."""
+def _json_ld(event: Event, dates: list[EventDate], language: str) -> list[str]:
+    """schema.org Event, one per date, with the seats it has and has left; names and
+    descriptions in the page's language, tagged with the language they are written in
+    (``inLanguage`` is the language the event is held in)."""
     url = settings.SITE_URL + event.get_absolute_url()
+    if language != settings.LANGUAGE_CODE:
+        url = language_url(event.get_absolute_url(), language)
+    texts = texts_of(event, language, region=event.region)
     blocks = []
     for event_date in dates:
+        label = f" ({event_date.label})" if event_date.label else ""
         data = {
             "@context": "https://schema.org",
             "@type": "Event",
-            "name": event.title + (f" ({event_date.label})" if event_date.label else ""),
-            "description": event.summary,
+            "name": jsonld_value(
+                TranslatedText(
+                    texts.title.text + label,
+                    texts.title.language,
+                    texts.title.status,
+                    texts.title.requested,
+                ),
+                document_language=event.language,
+            ),
+            "description": jsonld_value(texts.summary, document_language=event.language),
             "url": url,
             "startDate": timezone.localtime(event_date.start).isoformat(),
             "endDate": timezone.localtime(event_date.end).isoformat(),
@@ -117,15 +143,27 @@ def event_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
         measures = selectors.public_measures_by_workshop(w for w in workshops if w.has_results)
         for workshop in workshops:
             workshop.public_measures = measures.get(workshop.pk, [])
+    language = get_language()
+    # The template reads the fields twice; one query, and the same objects for their texts.
+    prefetch_related_objects([event], "fields_of_action")
+    prefetch_texts(
+        [
+            event,
+            *event.fields_of_action.all(),
+            *(item for d in dates for item in d.programme.all()),
+            *(workshop for d in dates for workshop in d.workshops.all()),
+        ],
+        language,
+        region=event.region,
+    )
     context = {
         "region": event.region,
         "event": event,
         "dates": dates,
-        "description": render_markdown(event.description),
         "documentation": render_markdown(event.documentation)
         if event.documentation_published
         else "",
-        "json_ld": _json_ld(event, dates),
+        "json_ld": _json_ld(event, dates, language),
         "registration_state": event.registration_state(),
         "bookable": [d for d in dates if not d.cancelled and not d.is_past],
     }
@@ -135,8 +173,10 @@ def event_detail(request: HttpRequest, region: str, slug: str) -> HttpResponse:
 def event_ics(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     event = _public_event(request, region, slug)
     dates = event.dates.select_related("venue", "event__region")
+    language = get_language()
+    title = translated(event, "title", language, region=event.region).text
     response = HttpResponse(
-        ical.calendar_bytes(event.title, dates), content_type="text/calendar; charset=utf-8"
+        ical.calendar_bytes(title, dates, language), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response
@@ -154,7 +194,8 @@ def region_calendar(request: HttpRequest, region: Region) -> HttpResponse:
     )
     name = _("Events: %(region)s") % {"region": region.name}
     response = HttpResponse(
-        ical.calendar_bytes(name, dates), content_type="text/calendar; charset=utf-8"
+        ical.calendar_bytes(name, dates, get_language()),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'inline; filename="{region.slug}-events.ics"'
     return response

@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -37,6 +38,7 @@ from portal.lib import ratelimit
 from portal.lib.markdown import render_markdown
 from portal.lib.responses import stored_file_response
 from portal.models import Region
+from portal.translations import prefetch_texts
 
 PUBLIC_VARIANT = ConceptExport.Variant.PDF_UA
 
@@ -115,6 +117,12 @@ def working_group_list(request: HttpRequest, region: Region) -> HttpResponse:
     )
     if field is not None:
         groups = groups.with_field_of_action(field)
+    groups = list(groups)
+    prefetch_texts(
+        [*groups, *(f for g in groups for f in g.fields_of_action.all())],
+        get_language(),
+        region=region,
+    )
     context = {"region": region, "form": form, "groups": groups, "field": field}
     return render(request, "networks/working_group_list.html", context)
 
@@ -156,6 +164,8 @@ def working_group_detail(request: HttpRequest, region: Region, slug: str) -> Htt
                 _("Thank you. Your request has reached the coordination office; we will reply."),
             )
             return redirect(group.get_absolute_url())
+    fields_of_action = list(group.fields_of_action.all())
+    prefetch_texts([group, *fields_of_action], get_language(), region=region)
     public_people = Person.objects.in_region(region).listed_publicly()
     lead_person = public_people.filter(pk=group.lead_person_id).first()
     now = timezone.now()
@@ -172,8 +182,7 @@ def working_group_detail(request: HttpRequest, region: Region, slug: str) -> Htt
         .public()
         .filter(working_groups=group),
         "member_persons": public_people.filter(working_groups=group).select_related("organisation"),
-        "fields_of_action": group.fields_of_action.all(),
-        "public_description": render_markdown(group.public_description),
+        "fields_of_action": fields_of_action,
         "next_meeting": group.meetings.upcoming(now).first(),
         "upcoming_count": group.meetings.upcoming(now).count(),
         "public_minutes": group.meetings.past(now)

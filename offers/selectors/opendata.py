@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from networks.models import Organisation, Person
 from offers.models import Offer
+from portal import translations
+from portal.languages import language_url
 from portal.lib import jsonld
 
 if TYPE_CHECKING:
@@ -68,6 +70,14 @@ OFFER_COLUMNS: list[tuple[str, StrOrPromise]] = [
     ("confirmation", _('Empty, or "not_confirmed" after a missed update round')),
     ("published_at", _("First published (ISO 8601)")),
     ("updated_at", _("Last changed (ISO 8601)")),
+    ("language", _("Language of the texts above (de: German is the original)")),
+    (
+        "translations",
+        _(
+            "Published translations of the texts (JSON: object of language code to an object "
+            'of column name to text, e.g. {"ar": {"title": "…"}}; CSV: the same as JSON text)'
+        ),
+    ),
 ]
 
 PROVIDER_COLUMNS: list[tuple[str, StrOrPromise]] = [
@@ -108,7 +118,14 @@ def public_offers(region):
     )
 
 
-def offer_record(offer: Offer) -> dict:
+def offer_records(offers) -> list[dict]:
+    """The open-data records of many offers, with their published translations."""
+    offers = list(offers)
+    texts = translations.public_texts(offers)
+    return [offer_record(offer, texts.get(offer.pk, {})) for offer in offers]
+
+
+def offer_record(offer: Offer, texts: dict | None = None) -> dict:
     return {
         "id": offer.pk,
         "url": settings.SITE_URL + offer.get_absolute_url(),
@@ -150,6 +167,8 @@ def offer_record(offer: Offer) -> dict:
         "confirmation": "not_confirmed" if offer.confirmation_state else "",
         "published_at": _iso(offer.published_at),
         "updated_at": _iso(offer.updated_at),
+        "language": settings.LANGUAGE_CODE,
+        "translations": texts or {},
     }
 
 
@@ -162,6 +181,8 @@ def offer_csv_row(record: dict) -> list:
                 ", ".join(x for x in (p["street"], f"{p['postcode']} {p['city']}".strip()) if x)
                 for p in value
             )
+        elif key == "translations":
+            value = json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
         elif isinstance(value, list):
             value = "|".join(str(v) for v in value)
         elif isinstance(value, bool):
@@ -230,15 +251,21 @@ def provider_csv_row(record: dict) -> list:
     return row
 
 
-def offer_jsonld(offer: Offer) -> SafeString:
-    """schema.org description of an offer, safe to place inside a <script> element."""
+def offer_jsonld(offer: Offer, language: str = settings.LANGUAGE_CODE) -> SafeString:
+    """schema.org description of an offer in ``language`` (texts not yet translated are
+    tagged as German), safe to place inside a <script> element."""
     kind_types = {"course": "Course", "counselling": "Service"}
+    texts = translations.texts_of(offer, language, region=offer.region)
+    summary = texts.summary if offer.summary else texts.description
     data: dict = {
         "@context": "https://schema.org",
         "@type": kind_types.get(offer.kind, "Service"),
-        "name": offer.title,
-        "description": offer.summary or offer.description[:300],
-        "url": settings.SITE_URL + offer.get_absolute_url(),
+        "inLanguage": language,
+        "name": translations.jsonld_value(texts.title),
+        "description": translations.jsonld_value(summary, limit=300),
+        "url": settings.SITE_URL + offer.get_absolute_url()
+        if language == settings.LANGUAGE_CODE
+        else language_url(offer.get_absolute_url(), language),
         "provider": {
             "@type": "Organization",
             "name": offer.provider.name,

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -25,8 +26,8 @@ from offers.services import changes
 from portal.access import public_view
 from portal.lib import ratelimit
 from portal.lib.exports import csv_response
-from portal.lib.markdown import render_markdown
 from portal.models import FieldOfAction, Municipality, Region
+from portal.translations import prefetch_texts
 
 # The orders offered besides the default ("Best match": by relevance when words were typed,
 # newest first otherwise). "relevance" stays valid in links but is not offered twice.
@@ -40,6 +41,7 @@ def offer_search(request: HttpRequest, region: Region) -> HttpResponse:
     municipalities = list(Municipality.objects.in_region(region))
     form = SearchForm(request.GET)
     result = search_offers(region, form.params(), fields=fields, municipalities=municipalities)
+    prefetch_texts(result.offers, get_language(), region=region)
     context = {
         "region": region,
         "result": result,
@@ -75,13 +77,13 @@ def offer_detail(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
         .select_related("concept")
         .order_by("-concept__version", "order", "id")
     )
+    prefetch_texts([offer, *offer.fields_of_action.all()], get_language(), region=region)
     context = {
         "region": region,
         "offer": offer,
-        "description": render_markdown(offer.description),
         "contact": contact,
         "measures": measures,
-        "jsonld": opendata.offer_jsonld(offer),
+        "jsonld": opendata.offer_jsonld(offer, get_language()),
         "print": request.resolver_match.url_name == "offer_print",
     }
     template = "offers/offer_print.html" if context["print"] else "offers/offer_detail.html"
@@ -120,6 +122,7 @@ def provider_detail(request: HttpRequest, region: Region, slug: str) -> HttpResp
         .prefetch_related("places__municipality", "fields_of_action")
         .select_related("region", "provider")
     )
+    prefetch_texts(offers, get_language(), region=region)
     places = {}
     for offer in offers:
         for place in offer.places.all():
@@ -247,7 +250,7 @@ def data_file(request: HttpRequest, region: Region, dataset: str, fmt: str) -> H
     if fmt not in ("csv", "json"):
         raise Http404
     if dataset == "offers":
-        records = [opendata.offer_record(o) for o in opendata.public_offers(region)]
+        records = opendata.offer_records(opendata.public_offers(region))
         columns, to_row = opendata.OFFER_COLUMNS, opendata.offer_csv_row
     elif dataset == "providers":
         records = [opendata.provider_record(o) for o in opendata.public_providers(region)]

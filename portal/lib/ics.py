@@ -18,6 +18,10 @@ def new_calendar(name: str) -> Calendar:
     return calendar
 
 
+def _language(code: str) -> dict[str, str] | None:
+    return {"LANGUAGE": code} if code else None
+
+
 def calendar_entry(
     *,
     uid: str,
@@ -28,18 +32,25 @@ def calendar_entry(
     description: str = "",
     path: str = "",
     status: str = "",
+    summary_language: str = "",
+    description_language: str = "",
 ) -> Event:
-    """One VEVENT; ``uid`` is made globally unique with the site's host, ``path`` absolute."""
+    """One VEVENT; ``uid`` is made globally unique with the site's host, ``path`` absolute;
+    the languages, when given, tag the summary and description (LANGUAGE parameter)."""
     entry = Event()
     entry.add("uid", f"{uid}@{settings.SITE_URL.split('//', 1)[-1]}")
-    entry.add("summary", summary)
+    entry.add("summary", summary, parameters=_language(summary_language))
     entry.add("dtstart", start)
     entry.add("dtend", end)
     entry.add("dtstamp", timezone.now())
     if location:
         entry.add("location", location)
     url = settings.SITE_URL + path if path else ""
-    entry.add("description", f"{description.strip()}\n\n{url}".strip())
+    entry.add(
+        "description",
+        f"{description.strip()}\n\n{url}".strip(),
+        parameters=_language(description_language if description.strip() else ""),
+    )
     if url:
         entry.add("url", url)
     if status:

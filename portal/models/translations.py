@@ -18,7 +18,7 @@ from portal.models.regions import RegionScopedQuerySet
 class TranslationQuerySet(RegionScopedQuerySet):
     def for_objects(self, model: type[models.Model], ids) -> TranslationQuerySet:
         """The translations of these objects of one model (one query, any number of ids)."""
-        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+        content_type = ContentType.objects.get_for_model(model)
         return self.filter(content_type=content_type, object_id__in=list(ids))
 
     def for_object(self, obj: models.Model) -> TranslationQuerySet:

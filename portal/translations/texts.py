@@ -10,8 +10,9 @@ from enum import StrEnum
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Func, Value
+from django.db.models import Func, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from portal.models.translations import PLAIN_LANGUAGE, Translation
@@ -219,9 +220,25 @@ class ObjectTexts:
         except KeyError:
             raise AttributeError(field) from None
 
+    def all(self) -> list[TranslatedText]:
+        """Every registered text of the object."""
+        return [self[field] for field in self._spec.fields]
+
     @property
     def any_fallback(self) -> bool:
-        return any(self[field].is_fallback for field in self._spec.fields)
+        return any(text.is_fallback for text in self.all())
+
+
+def jsonld_value(
+    text: TranslatedText, limit: int | None = None, *, document_language: str | None = None
+) -> str | dict[str, str]:
+    """A text for JSON-LD: a plain string when it is in the document's language (by default
+    the language asked for, the page's ``inLanguage``), else a language-tagged value object -
+    e.g. the German text standing in for a missing translation."""
+    value = text.text[:limit] if limit else text.text
+    if text.language != (document_language or text.requested):
+        return {"@value": value, "@language": text.language}
+    return value
 
 
 def _group_by_model(objects: Iterable[models.Model]) -> dict[type, list[models.Model]]:
@@ -244,36 +261,38 @@ def _policies(region: Any, region_ids: set[int]) -> dict[int, RegionPolicy]:
 
 def prefetch_texts(objects: Iterable[models.Model], language: str, *, region: Any = None) -> None:
     """Load the texts of many objects (of any registered models) in ``language`` with one
-    query per model (plus one for the regions when ``region`` is not given), and keep them on
-    the objects for ``texts_of``/``translated`` and the ``{% tr %}`` template tag."""
-    objects = [obj for obj in objects if obj is not None and obj.pk is not None]
-    for model, group in _group_by_model(objects).items():
-        rows: dict[int, dict[str, Translation]] = defaultdict(dict)
-        region_ids: set[int] = set()
-        if language != SOURCE_LANGUAGE:
-            query = (
-                Translation.objects.for_objects(model, {obj.pk for obj in group})
-                .filter(language=language)
-                .only(
-                    "object_id",
-                    "field",
-                    "text",
-                    "source_version",
-                    "origin",
-                    "is_draft",
-                    "region_id",
-                )
-            )
-            for row in query:
-                rows[row.object_id][row.field] = row
-                region_ids.add(row.region_id)
-        policies = _policies(region, region_ids) if region_ids else {}
+    query (plus one for the regions when ``region`` is not given and translations exist; none
+    at all for German), and keep them on the objects for ``texts_of``/``translated`` and the
+    ``{% tr %}`` template tag."""
+    groups = _group_by_model(obj for obj in objects if obj is not None and obj.pk is not None)
+    rows: dict[tuple[type, int], dict[str, Translation]] = defaultdict(dict)
+    if language != SOURCE_LANGUAGE and groups:
+        content_types = ContentType.objects.get_for_models(*groups)
+        wanted = Q()
+        for model, group in groups.items():
+            wanted |= Q(content_type=content_types[model], object_id__in={obj.pk for obj in group})
+        models_by_type = {ct.pk: model for model, ct in content_types.items()}
+        query = Translation.objects.filter(wanted, language=language).only(
+            "content_type_id",
+            "object_id",
+            "field",
+            "text",
+            "source_version",
+            "origin",
+            "is_draft",
+            "region_id",
+        )
+        for row in query:
+            rows[(models_by_type[row.content_type_id], row.object_id)][row.field] = row
+    region_ids = {row.region_id for obj_rows in rows.values() for row in obj_rows.values()}
+    policies = _policies(region, region_ids) if region_ids else {}
+    for model, group in groups.items():
         for obj in group:
-            obj_rows = rows.get(obj.pk, {})
+            obj_rows = rows.get((model, obj.pk), {})
             policy = NO_POLICY
             if obj_rows:
-                some_row = next(iter(obj_rows.values()))
-                policy = policies.get(region.pk if region else some_row.region_id, NO_POLICY)
+                region_id = region.pk if region else next(iter(obj_rows.values())).region_id
+                policy = policies.get(region_id, NO_POLICY)
             cache = obj.__dict__.setdefault(_CACHE_ATTR, {})
             cache[language] = ObjectTexts(obj, language, obj_rows, policy)
 

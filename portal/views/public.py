@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -13,6 +14,7 @@ from portal.access import public_view
 from portal.forms import BarrierReportForm
 from portal.lib import ratelimit
 from portal.models import Region
+from portal.translations import prefetch_texts
 
 
 def region_list(request: HttpRequest) -> HttpResponse:
@@ -22,12 +24,16 @@ def region_list(request: HttpRequest) -> HttpResponse:
 
 @public_view
 def region_home(request: HttpRequest, region: Region) -> HttpResponse:
+    team = list(region.team.all())
+    statistics = list(region.statistics.all())
+    fields_of_action = list(region.fields_of_action.all())
+    prefetch_texts([region, *team, *statistics, *fields_of_action], get_language(), region=region)
     context = {
         "region": region,
         "contacts": region.contacts.all(),
-        "team": region.team.all(),
-        "statistics": region.statistics.all(),
-        "fields_of_action": region.fields_of_action.all(),
+        "team": team,
+        "statistics": statistics,
+        "fields_of_action": fields_of_action,
     }
     return render(request, "portal/region_home.html", context)
 

@@ -176,6 +176,14 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 
+# Machine translation of content (portal.translations.machine): none unless the operator
+# names a provider; then only regions that switch it on send their German texts to it.
+MACHINE_TRANSLATION = {
+    "provider": env.string("MACHINE_TRANSLATION_PROVIDER", ""),  # "libretranslate" or "deepl"
+    "url": env.string("MACHINE_TRANSLATION_URL", ""),
+    "api_key": env.string("MACHINE_TRANSLATION_API_KEY", ""),
+}
+
 # --- static and media ----------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

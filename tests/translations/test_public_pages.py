@@ -47,7 +47,7 @@ def arabic(client):
 def test_an_arabic_reader_reads_the_translated_texts_and_sees_which_are_german(client, offer):
     html = arabic(client).get(offer.get_absolute_url()).content.decode()
     assert '<html lang="ar" dir="rtl">' in html
-    assert '<h1 id="offer-title">دورة ألمانية للنساء</h1>' in html
+    assert '<h1 id="offer-title" dir="auto">دورة ألمانية للنساء</h1>' in html
     assert "<strong>أيام الاثنين</strong>" in html
     # Not translated: German, marked as German and left-to-right, with a note in Arabic.
     assert '<span lang="de" dir="ltr">Deutsch lernen mit Kinderbetreuung.</span>' in html
@@ -58,7 +58,7 @@ def test_an_arabic_reader_reads_the_translated_texts_and_sees_which_are_german(c
 
 def test_a_german_reader_sees_no_marking_and_no_note(client, offer):
     html = client.get(offer.get_absolute_url()).content.decode()
-    assert '<h1 id="offer-title">Deutschkurs für Frauen</h1>' in html
+    assert '<h1 id="offer-title" dir="auto">Deutschkurs für Frauen</h1>' in html
     assert 'lang="de" dir="ltr">Deutsch lernen' not in html
     assert "translation-note" not in html and "translation-notice" not in html
 
@@ -68,14 +68,14 @@ def test_an_outdated_translation_is_shown_with_a_note_or_hidden_as_the_region_de
 ):
     Offer.objects.filter(pk=offer.pk).update(title="Deutschkurs für Frauen und Mädchen")
     html = arabic(client).get(offer.get_absolute_url()).content.decode()
-    assert '<h1 id="offer-title">دورة ألمانية للنساء</h1>' in html
+    assert '<h1 id="offer-title" dir="auto">دورة ألمانية للنساء</h1>' in html
     assert "قد تكون بعض الترجمات قديمة" in html  # "some translations may be out of date"
 
     harz.outdated_translations = "hide"
     harz.save(update_fields=["outdated_translations"])
     html = arabic(client).get(offer.get_absolute_url()).content.decode()
     assert (
-        '<h1 id="offer-title"><span lang="de" dir="ltr">Deutschkurs für Frauen und Mädchen</span>'
+        '<h1 id="offer-title" dir="auto"><span lang="de" dir="ltr">Deutschkurs für Frauen und Mädchen</span>'
         in html
     )
 
@@ -132,7 +132,7 @@ def test_an_event_page_shows_its_translated_title_programme_and_ics(client, gosl
     EventDateFactory(event=event)
     translation_save(region=goslar, obj=event, field="title", language="ar", text="مؤتمر الاندماج")
     html = arabic(client).get(event.get_absolute_url()).content.decode()
-    assert "<h1>مؤتمر الاندماج</h1>" in html
+    assert "<h1 dir=\"auto\">مؤتمر الاندماج</h1>" in html
     assert '<span lang="de" dir="ltr">Alle sind willkommen.</span>' in html
     ics = arabic(client).get(event.get_absolute_url() + "event.ics").content.decode()
     assert "SUMMARY;LANGUAGE=ar:مؤتمر الاندماج" in ics.replace("\r\n ", "")

@@ -18,8 +18,8 @@ def new_calendar(name: str) -> Calendar:
     return calendar
 
 
-def _language(code: str) -> dict[str, str] | None:
-    return {"LANGUAGE": code} if code else None
+def _language(code: str) -> dict[str, str]:
+    return {"LANGUAGE": code} if code else {}
 
 
 def calendar_entry(

@@ -57,7 +57,7 @@ class DocumentTranslationForm(forms.Form):
         ]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for unit in self.work.units:
             shown = data.get(f"version-{unit.key}")
             changed = data.get(f"text-{unit.key}", "") != unit.text
@@ -83,7 +83,7 @@ class DocumentTranslationForm(forms.Form):
         return result
 
 
-def language_choices() -> list[tuple[str, str]]:
+def language_choices() -> list[tuple[str, Any]]:
     names = dict(settings.LANGUAGES)
     return [(code, names[code]) for code in target_language_codes()]
 

@@ -45,7 +45,8 @@ class MachineTranslationError(Exception):
 
 
 class Provider(Protocol):
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def translate(self, texts: Sequence[str], *, source: str, target: str) -> list[str]:
         """The translations of ``texts`` from ``source`` into ``target``, in order."""

@@ -174,7 +174,7 @@ def region_work(
             if spec.document_path is None:
                 objects = [(doc.pk, doc) for doc in (w.document for w in work.values())]
             else:
-                parts = spec.model.objects.filter(
+                parts = spec.model._default_manager.filter(
                     **{f"{spec.document_path}__in": list(work)}
                 ).annotate(_document_id=F(spec.document_path))
                 objects = [(obj._document_id, obj) for obj in parts]
@@ -244,8 +244,10 @@ def find_unit(region: Region, key: str, language: str) -> tuple[TranslatableMode
     spec = spec_by_label(app_model)
     if spec is None or field_name not in _fields_for(spec, language):
         raise LookupError(key)
-    region_filter = {"pk": region.pk} if spec.region_path == "pk" else {spec.region_path: region}
-    obj = spec.model.objects.filter(pk=pk, **region_filter).first()
+    region_filter: dict[str, Any] = (
+        {"pk": region.pk} if spec.region_path == "pk" else {spec.region_path: region}
+    )
+    obj = spec.model._default_manager.filter(pk=pk, **region_filter).first()
     if obj is None:
         raise LookupError(key)
     return spec, obj, field_name

@@ -74,10 +74,8 @@ def test_an_outdated_translation_is_shown_with_a_note_or_hidden_as_the_region_de
     harz.outdated_translations = "hide"
     harz.save(update_fields=["outdated_translations"])
     html = arabic(client).get(offer.get_absolute_url()).content.decode()
-    assert (
-        '<h1 id="offer-title" dir="auto"><span lang="de" dir="ltr">Deutschkurs für Frauen und Mädchen</span>'
-        in html
-    )
+    german = '<span lang="de" dir="ltr">Deutschkurs für Frauen und Mädchen</span>'
+    assert f'<h1 id="offer-title" dir="auto">{german}</h1>' in html
 
 
 def test_the_offer_search_lists_translated_titles(client, offer):
@@ -132,7 +130,7 @@ def test_an_event_page_shows_its_translated_title_programme_and_ics(client, gosl
     EventDateFactory(event=event)
     translation_save(region=goslar, obj=event, field="title", language="ar", text="مؤتمر الاندماج")
     html = arabic(client).get(event.get_absolute_url()).content.decode()
-    assert "<h1 dir=\"auto\">مؤتمر الاندماج</h1>" in html
+    assert '<h1 dir="auto">مؤتمر الاندماج</h1>' in html
     assert '<span lang="de" dir="ltr">Alle sind willkommen.</span>' in html
     ics = arabic(client).get(event.get_absolute_url() + "event.ics").content.decode()
     assert "SUMMARY;LANGUAGE=ar:مؤتمر الاندماج" in ics.replace("\r\n ", "")

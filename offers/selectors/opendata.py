@@ -6,6 +6,7 @@ them): add columns at the end, never rename or remove one.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from django.conf import settings

@@ -11,7 +11,9 @@ import os
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection
+from django.utils import translation
 from procrastinate import testing
 from procrastinate.contrib.django import app as procrastinate_app
 
@@ -51,6 +53,15 @@ def event_staff_goslar(goslar):
 @pytest.fixture
 def editor_harz(harz):
     return staff_user(harz, Role.EDITOR, email="editor@harz.example.org")
+
+
+@pytest.fixture(autouse=True)
+def german_to_begin_with():
+    """Every test starts in German: a request through the language middleware leaves its
+    language active in the thread, and a form rendered after it would speak Arabic."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

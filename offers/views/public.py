@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -50,7 +53,21 @@ def offer_search(request: HttpRequest, region: Region) -> HttpResponse:
     }
     if request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request"):
         return render(request, "offers/includes/offers_results.html", context)
-    return render(request, "offers/offer_search.html", context)
+    response = render(request, "offers/offer_search.html", context)
+    origin = _tile_origin(region.map_tile_url)
+    if origin:
+        # The map (also when htmx switches to it later) loads the county's own tiles: the
+        # Content-Security-Policy of this page admits images from that server, no other.
+        response._csp_update = {"img-src": [origin]}  # type: ignore[attr-defined]
+    return response
+
+
+def _tile_origin(url: str) -> str:
+    """The origin of a tile URL template for CSP ("{s}.tiles.example" becomes "*.tiles...")."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return ""  # empty, or on our own host: 'self' covers it
+    return f"{parts.scheme}://{re.sub(r'{[^}]*}', '*', parts.netloc)}"
 
 
 def _public_offer(region_obj, pk: int) -> Offer:

@@ -3,6 +3,13 @@
 (function () {
   "use strict";
 
+  // Leaflet inserts the attribution as HTML; a coordinator typed it, so it goes in as text.
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
   function draw() {
     var element = document.getElementById("offers-map");
     var data = document.getElementById("offers-map-markers");
@@ -19,7 +26,7 @@
     var map = L.map(element, { scrollWheelZoom: false });
     var tiles = element.dataset.tileUrl;
     if (tiles) {
-      L.tileLayer(tiles, { attribution: element.dataset.attribution || "", maxZoom: 18 }).addTo(map);
+      L.tileLayer(tiles, { attribution: escapeHtml(element.dataset.attribution || ""), maxZoom: 18 }).addTo(map);
     }
     var bounds = [];
     markers.forEach(function (m) {

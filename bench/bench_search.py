@@ -1,5 +1,5 @@
 """Offer search at scale: 20,000 offers from 3,000 providers across 4 regions (half of them in
-the first).
+the first), each translated into English, Arabic, Ukrainian and Turkish.
 
 Creates dedicated bench regions (slugs ``bench-search-N``), measures 200 mixed searches
 (German and other languages, text plus filters) in-process at 2,000 and at 20,000 offers —
@@ -68,6 +68,85 @@ SUBJECTS = [
     "Chor",
     "Patenschaft",
 ]
+# The subjects in the four languages the bench's offers are translated into (what the public
+# reads as translations; the entries hold what reindex_offers builds from stored ones).
+TRANSLATED_SUBJECTS = {
+    "Sprachkurs": ("language course", "دورة لغة", "мовний курс", "dil kursu"),
+    "Deutschkurs": (
+        "German course",
+        "دورة اللغة الألمانية",
+        "курс німецької мови",
+        "Almanca kursu",
+    ),
+    "Integrationskurs": ("integration course", "دورة الاندماج", "інтеграційний курс", "uyum kursu"),
+    "Sprachcafé": ("language café", "مقهى اللغة", "мовне кафе", "dil kafesi"),
+    "Beratung": ("counselling", "استشارة", "консультація", "danışmanlık"),
+    "Migrationsberatung": (
+        "migration counselling",
+        "استشارة الهجرة",
+        "міграційна консультація",
+        "göç danışmanlığı",
+    ),
+    "Frauentreff": ("women's meeting", "لقاء النساء", "зустріч для жінок", "kadın buluşması"),
+    "Elterncafé": ("parents' café", "مقهى الآباء", "кафе для батьків", "ebeveyn kafesi"),
+    "Hausaufgabenhilfe": (
+        "homework help",
+        "مساعدة في الواجبات",
+        "допомога з домашнім завданням",
+        "ödev yardımı",
+    ),
+    "Fußballtraining": (
+        "football training",
+        "تدريب كرة القدم",
+        "футбольне тренування",
+        "futbol antrenmanı",
+    ),
+    "Nähwerkstatt": ("sewing workshop", "ورشة خياطة", "швейна майстерня", "dikiş atölyesi"),
+    "Fahrradwerkstatt": (
+        "bicycle workshop",
+        "ورشة دراجات",
+        "велосипедна майстерня",
+        "bisiklet atölyesi",
+    ),
+    "Bewerbungstraining": (
+        "job application training",
+        "تدريب على طلبات العمل",
+        "тренінг з працевлаштування",
+        "iş başvurusu eğitimi",
+    ),
+    "Gesundheitslotsen": (
+        "health guides",
+        "مرشدو الصحة",
+        "провідники у сфері здоров'я",
+        "sağlık rehberleri",
+    ),
+    "Seniorentreff": (
+        "seniors' meeting",
+        "لقاء كبار السن",
+        "зустріч для літніх людей",
+        "yaşlılar buluşması",
+    ),
+    "Mietführerschein": (
+        "tenant's licence",
+        "رخصة المستأجر",
+        "курс для орендарів",
+        "kiracı ehliyeti",
+    ),
+    "Erstorientierung": (
+        "first orientation",
+        "التوجيه الأول",
+        "перша орієнтація",
+        "ilk yönlendirme",
+    ),
+    "Jugendtreff": ("youth club", "نادي الشباب", "молодіжний клуб", "gençlik kulübü"),
+    "Computerkurs": ("computer course", "دورة حاسوب", "комп'ютерний курс", "bilgisayar kursu"),
+    "Schwimmkurs": ("swimming course", "دورة سباحة", "курс плавання", "yüzme kursu"),
+    "Kochabend": ("cooking evening", "أمسية طبخ", "кулінарний вечір", "yemek akşamı"),
+    "Theatergruppe": ("theatre group", "فرقة مسرح", "театральна група", "tiyatro grubu"),
+    "Chor": ("choir", "جوقة", "хор", "koro"),
+    "Patenschaft": ("mentoring", "إرشاد", "наставництво", "mentorluk"),
+}
+TRANSLATION_LANGUAGES = ("en", "ar", "uk", "tr")
 QUALIFIERS = [
     "für Frauen",
     "für Familien",
@@ -120,6 +199,13 @@ QUERIES = [
     "دورة ألمانية",
     "курс німецької",
     "Beratung Frauen",
+    "integration course",
+    "swimming courses",
+    "دورة سباحة",
+    "دورات اللغة",
+    "мовний курс",
+    "курси плавання",
+    "yüzme kursu",
     "Kurs",
     "Beratung fuer Frauen",
     "arabisch",
@@ -160,7 +246,8 @@ def _create(total_offers: int, regions, providers, rng, start_index: int) -> Non
         r = _region_of(i)
         region, towns, fields = regions[r]
         provider = providers[r][(i // REGIONS) % len(providers[r])]
-        title = f"{rng.choice(SUBJECTS)} {rng.choice(QUALIFIERS)}"
+        subject = rng.choice(SUBJECTS)
+        title = f"{subject} {rng.choice(QUALIFIERS)}"
         summary = " ".join(rng.sample(WORDS, 8))
         if r == 0 and (i // 2) % 1000 == RARE_SLOT:
             summary += f" {RARE_WORD}"  # ten offers among the big region's 10,000
@@ -194,11 +281,17 @@ def _create(total_offers: int, regions, providers, rng, start_index: int) -> Non
             }
         )
         offers.append(offer)
-        meta.append((chosen, town))
+        translations = {
+            language: {"title": text, "summary": f"{text} – {town.name}"}
+            for language, text in zip(
+                TRANSLATION_LANGUAGES, TRANSLATED_SUBJECTS[subject], strict=True
+            )
+        }
+        meta.append((chosen, town, translations))
     created = Offer.objects.bulk_create(offers, batch_size=2000)
     labels = Labels.load()
     documents = []
-    for offer, (chosen, town) in zip(created, meta, strict=True):
+    for offer, (chosen, town, translations) in zip(created, meta, strict=True):
         links += [through(offer_id=offer.pk, fieldofaction_id=f.pk) for f in chosen]
         places.append(
             OfferPlace(
@@ -206,7 +299,13 @@ def _create(total_offers: int, regions, providers, rng, start_index: int) -> Non
             )
         )
         documents.append(
-            search_document(offer, labels, places=[town.name], fields=[f.name for f in chosen])
+            search_document(
+                offer,
+                labels,
+                places=[town.name],
+                fields=[f.name for f in chosen],
+                translations=translations,
+            )
         )
     through.objects.bulk_create(links, batch_size=5000)
     OfferPlace.objects.bulk_create(places, batch_size=5000)

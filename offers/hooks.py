@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from networks import hooks as networks_hooks
-from portal import hooks
+from portal import hooks, translations
 from portal.access import MANAGE_CONTENT
 from portal.hooks import MenuItem, TemplateHook
 
@@ -48,6 +48,20 @@ def reindex_field_offers(*, field_of_action: FieldOfAction) -> None:
     reindex_offers(
         Offer.objects.filter(fields_of_action=field_of_action).values_list("pk", flat=True)
     )
+
+
+def reindex_translated(model: type, ids: list[int]) -> None:
+    """Translated texts of offers and fields of action are part of the offers' search text
+    (called after the translations were committed)."""
+    from offers.models import Offer
+    from offers.services.directory import reindex_offers
+    from portal.models import FieldOfAction
+
+    if model is Offer:
+        reindex_offers(ids)
+    elif model is FieldOfAction:
+        offers = Offer.objects.filter(fields_of_action__in=ids).distinct()
+        reindex_offers(offers.values_list("pk", flat=True))
 
 
 def _seed_demo() -> None:
@@ -105,3 +119,4 @@ def register() -> None:
     hooks.listen(hooks.FIELD_OF_ACTION_RENAMED, reindex_field_offers)
     annexes.register()
     translatable.register()
+    translations.add_listener(reindex_translated)

@@ -230,6 +230,25 @@ def label_tags() -> dict[tuple[str, str], frozenset[str]]:
     return {key: frozenset(tags) for key, tags in found.items()}
 
 
+# Arabic writes articles and conjunctions onto the word and marks plurals and the feminine with
+# endings; PostgreSQL's stemmer reads "دورة" (course) as 'دور' but "دورات" (courses) as 'دورا'.
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
+_ARABIC_SUFFIXES = ("ات", "ون", "ين", "ة", "ه", "ي")
+
+
+def _arabic_light_stem(token: str) -> str:
+    """The word without article and plural or feminine ending, if at least three letters
+    remain: "الدورات" → "دور"."""
+    for prefix in _ARABIC_PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 3:
+            token = token[len(prefix) :]
+            break
+    for suffix in _ARABIC_SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)]
+    return token
+
+
 def _synonym_key(i: int, j: int) -> int:
     """The number under which the j-th synonym of the i-th query word is looked up."""
     return 1000 * (i + 1) + j
@@ -339,8 +358,14 @@ def analyse(q: str, visitor_language: str = "de") -> TextQuery:
                 # want to learn, not a filter that lets the whole directory through.
                 query.tag.append(quote(facet_lexeme(facet_key("lang", code))))
         if len(token) >= 3:
-            stem = (by_config.get(GERMAN) or [token])[0] if primary == GERMAN else token
+            # The stem as a prefix: "Sprache" finds "Sprachkurs"; and for texts indexed as
+            # written (Ukrainian, Farsi), the Russian or Arabic stem stands in for a stemmer
+            # of their own: "інтеграційного" finds "інтеграційний".
+            stems = by_config.get(primary) or [token]
+            stem = stems[0] if len(stems) == 1 and len(stems[0]) >= 3 else token
             query.part.append(quote(stem) + ":*")
+            if script(token) == "arabic":
+                query.part.append(quote(_arabic_light_stem(token)) + ":*")
         query.part += [_all(x) for x in parts.get(i, []) if x]
         for lefts, rights in splits.get(i, []):
             left = next((known[x] for x in lefts if known.get(x)), None)

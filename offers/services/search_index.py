@@ -2,9 +2,12 @@
 each write by ``reindex_offers``.
 
 An offer's entry is built from parts, each a text with its language's text search
-configuration and a weight:
+configuration (``languages.search_config``: a Snowball stemmer where PostgreSQL has one,
+"simple" otherwise) and a weight:
 
-- A: the title; B: the summary; C: description, schedule, note on cost;
+- A: the title; B: the summary; C: description, schedule, note on cost — in German and in
+  every language the public reads a translation of them in (``portal.translations``), which
+  ``offers.hooks`` keeps current when translations change;
 - D: provider, places, fields of action and the German labels of its kind, target groups and
   cost;
 - one lexeme per value of those facets and per language the offer is given in
@@ -25,6 +28,7 @@ from offers import languages
 from offers.models import Cost, Kind, Offer, TargetGroup
 from offers.models.directory import facet_key, facet_lexeme
 from offers.textnorm import normalise, phrase, words
+from portal import translations
 
 GERMAN = "de"
 # A part's configuration when its text is a list of lexemes to store as they are.
@@ -81,15 +85,31 @@ def facet_lexemes(offer: Offer) -> list[str]:
     return [facet_lexeme(key) for key in keys]
 
 
+# Where each translated field of an offer goes: its weight.
+TRANSLATED_WEIGHTS = {
+    "title": "A",
+    "summary": "B",
+    "description": "C",
+    "schedule": "C",
+    "cost_note": "C",
+    "registration_detail": "C",
+}
+# Translated names of the offer's fields of action, keyed like the offer's own fields.
+FIELDS_OF_ACTION = "fields_of_action"
+
+
 def search_document(
     offer: Offer,
     labels: Labels | None = None,
     *,
     places: list[str] | None = None,
     fields: list[str] | None = None,
+    translations: dict[str, dict[str, str]] | None = None,
 ) -> SearchDocument:
-    """The parts an offer is found by. The names of its places and fields of action are read
-    from the offer (prefetch them) unless given."""
+    """The parts an offer is found by: its German texts, and ``translations`` ({language:
+    {field: text}}, what the public reads as translations, see ``translated_texts``), each
+    stemmed with its language's configuration. The names of its places and fields of action
+    are read from the offer (prefetch them) unless given."""
     labels = labels or Labels.load()
     if places is None:
         places = []
@@ -103,8 +123,29 @@ def search_document(
     document.add(GERMAN, "B", offer.summary)
     document.add(GERMAN, "C", offer.description, offer.schedule, offer.cost_note)
     document.add(GERMAN, "D", offer.provider.name, *places, *fields, *labels.of(offer))
+    for language, texts in sorted((translations or {}).items()):
+        for name, weight in TRANSLATED_WEIGHTS.items():
+            document.add(language, weight, texts.get(name, ""))
+        document.add(language, "D", texts.get(FIELDS_OF_ACTION, ""))
     document.parts.append((RAW, "D", " ".join(facet_lexemes(offer))))
     return document
+
+
+def translated_texts(offers: list[Offer]) -> dict[int, dict[str, dict[str, str]]]:
+    """Per offer, what the public reads in each other language: the offer's translated texts
+    and the translated names of its fields of action (fields prefetched). Three queries."""
+    texts = translations.public_texts(offers)
+    fields = {f.pk: f for offer in offers for f in offer.fields_of_action.all()}
+    field_names = translations.public_texts(list(fields.values()))
+    for offer in offers:
+        for field_of_action in offer.fields_of_action.all():
+            for language, names in field_names.get(field_of_action.pk, {}).items():
+                per_language = texts.setdefault(offer.pk, {}).setdefault(language, {})
+                joined = " ".join(
+                    filter(None, (per_language.get(FIELDS_OF_ACTION), names.get("name")))
+                )
+                per_language[FIELDS_OF_ACTION] = joined
+    return texts
 
 
 # What the public sees, as OfferQuerySet.published() says it; the trigger of migration 0006
@@ -197,9 +238,10 @@ def reindex_offers(offer_ids: Iterable[int]) -> None:
         .prefetch_related("fields_of_action", "places__municipality")
     )
     labels = Labels.load()
+    texts = translated_texts(offers)
     documents = []
     for offer in offers:
         offer.facet_keys = offer.compute_facet_keys()
-        documents.append(search_document(offer, labels))
+        documents.append(search_document(offer, labels, translations=texts.get(offer.pk)))
     Offer.objects.bulk_update(offers, ["facet_keys"], batch_size=500)
     write_search_entries(documents)

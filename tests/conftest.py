@@ -161,7 +161,9 @@ def jobs(request, django_db_blocker):
     """Every test's jobs go to the real queue table (rolled back with the test);
     ``jobs.run()`` executes them. Tests without a database defer into memory."""
     marker = request.node.get_closest_marker("django_db")
-    committed = "transactional_db" in request.fixturenames or (
+    # live_server asks for transactional_db only while it is being set up, so it is not listed
+    # among the test's fixture names.
+    committed = bool({"transactional_db", "live_server"} & set(request.fixturenames)) or (
         marker is not None and marker.kwargs.get("transaction")
     )
     if committed:

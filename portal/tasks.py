@@ -180,3 +180,22 @@ def housekeeping(timestamp: int | None = None) -> dict[str, int]:
         "mails_deleted": deleted,
         "jobs": purge_finished_jobs(),
     }
+
+
+@app.task(name="portal.machine_translate", queue="default")
+def machine_translate_job(
+    region_id: int, language: str, documents: dict[str, list[int]] | None = None
+) -> int:
+    """Machine-translate a region's missing texts into one language (the provider is slow and
+    remote, so never inside a request). A provider failure is logged; staff can ask again."""
+    from portal.models import Region
+    from portal.translations import machine
+
+    region = Region.objects.filter(pk=region_id).first()
+    if region is None:
+        return 0
+    try:
+        return machine.machine_translate(region=region, language=language, documents=documents)
+    except machine.MachineTranslationError:
+        logger.exception("machine translation for %s into %s failed", region.slug, language)
+        return 0

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal.views import staff
+from portal.views import staff, translations
 
 app_name = "portal_staff"
 
@@ -28,4 +28,35 @@ urlpatterns = [
     path("<slug:region>/mail/<int:pk>/", staff.mail_detail, name="mail_detail"),
     path("<slug:region>/mail/<int:pk>/resend/", staff.mail_resend, name="mail_resend"),
     path("<slug:region>/history/", staff.history, name="history"),
+    path("<slug:region>/translations/", translations.overview, name="translations"),
+    path(
+        "<slug:region>/translations/settings/",
+        translations.settings_update,
+        name="translations_settings",
+    ),
+    path(
+        "<slug:region>/translations/<str:language>/",
+        translations.work_list,
+        name="translations_work",
+    ),
+    path(
+        "<slug:region>/translations/<str:language>/export/",
+        translations.xliff_export,
+        name="translations_export",
+    ),
+    path(
+        "<slug:region>/translations/<str:language>/import/",
+        translations.xliff_import,
+        name="translations_import",
+    ),
+    path(
+        "<slug:region>/translations/<str:language>/machine/",
+        translations.machine_request,
+        name="translations_machine",
+    ),
+    path(
+        "<slug:region>/translations/<str:language>/<slug:kind>/<int:pk>/",
+        translations.document_edit,
+        name="translations_edit",
+    ),
 ]

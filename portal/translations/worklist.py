@@ -25,6 +25,7 @@ from portal.translations.registry import (
 from portal.translations.texts import Status, normalise_source, source_version, status_of
 
 _WORDS = re.compile(r"(\s+)")
+STATUS_ORDER = (Status.OUTDATED, Status.MISSING, Status.DRAFT, Status.MACHINE, Status.UP_TO_DATE)
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,12 @@ class DocumentWork:
     @property
     def counts(self) -> Counter[Status]:
         return Counter(unit.status for unit in self.units)
+
+    @property
+    def status_counts(self) -> list[tuple[Status, int]]:
+        """(status, number of texts), most urgent first (templates cannot loop a Counter)."""
+        counts = self.counts
+        return [(status, counts[status]) for status in STATUS_ORDER if counts[status]]
 
     @property
     def needs_work(self) -> bool:
@@ -244,9 +251,9 @@ def find_unit(region: Region, key: str, language: str) -> tuple[TranslatableMode
     spec = spec_by_label(app_model)
     if spec is None or field_name not in _fields_for(spec, language):
         raise LookupError(key)
-    region_filter: dict[str, Any] = (
-        {"pk": region.pk} if spec.region_path == "pk" else {spec.region_path: region}
-    )
+    if spec.region_path == "pk" and pk != region.pk:
+        raise LookupError(key)  # the region's own texts: only its own record
+    region_filter: dict[str, Any] = {} if spec.region_path == "pk" else {spec.region_path: region}
     obj = spec.model._default_manager.filter(pk=pk, **region_filter).first()
     if obj is None:
         raise LookupError(key)

@@ -38,6 +38,13 @@ def _invitation(region):
     }
 
 
+def _arabic(region, **extra):
+    """The region translates into Arabic (the translation pages answer 404 otherwise)."""
+    region.translation_languages = ["ar"]
+    region.save(update_fields=["translation_languages"])
+    return {"language": "ar", **extra}
+
+
 CASES = [
     Case("portal_staff:dashboard"),
     Case("portal_staff:office_edit"),
@@ -55,4 +62,18 @@ CASES = [
     Case("portal_staff:mail_detail", kwargs=_mail),
     Case("portal_staff:mail_resend", "post", _failed_mail, lambda r: {"copies": "0"}),
     Case("portal_staff:history"),
+    Case("portal_staff:translations"),
+    Case(
+        "portal_staff:translations_settings",
+        "post",
+        data=lambda r: {"translation_languages": ["ar"], "outdated_translations": "note"},
+    ),
+    Case("portal_staff:translations_work", kwargs=_arabic),
+    Case("portal_staff:translations_export", kwargs=_arabic),
+    Case("portal_staff:translations_import", kwargs=_arabic),
+    Case("portal_staff:translations_machine", "post", kwargs=_arabic),
+    Case(
+        "portal_staff:translations_edit",
+        kwargs=lambda r: _arabic(r, kind="office", pk=r.pk),
+    ),
 ]

@@ -426,6 +426,9 @@ def seed() -> None:
         _upcoming(region)
     if "goslar" in regions:
         _link_goslar_results_to_measures(regions["goslar"])
+    from conferences import demo_translations
+
+    demo_translations.seed()
 
 
 # Recommendations of Goslar's 5th conference (seed 001) that became measures of its concept.

@@ -491,3 +491,6 @@ def seed() -> None:
         if region is not None and Municipality.objects.in_region(region).exists():
             ids += _seed_region(region)
     reindex_offers(ids)
+    from offers import demo_translations
+
+    demo_translations.seed()

@@ -257,4 +257,7 @@ def seed() -> list[tuple[str, str]]:
             user=user, region=region, defaults={"role": Role.COORDINATOR}
         )
         logins.append((email, f"coordinator, {region.name}"))
+    from portal import demo_translations
+
+    demo_translations.seed()
     return logins

@@ -97,7 +97,7 @@ class Portal:
         with self.cluster.connect(self.database) as conn:
             return conn.execute(sql, params).fetchall()
 
-    def wait_until_queue_is_empty(self, timeout: float = 30) -> None:
+    def wait_until_queue_is_empty(self, timeout: float = 120) -> None:
         """Until no job that sends or renders mail is waiting or running."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -28,6 +28,7 @@ urlpatterns = [
     path("<slug:region>/events/feed/", NewEventsFeed(), name="feed"),
     path("<slug:region>/events/calendar.ics", public.region_calendar, name="calendar"),
     path("<slug:region>/events/<slug:slug>/", public.event_detail, name="event_detail"),
+    path("<slug:region>/events/<slug:slug>/image/", public.event_image, name="event_image"),
     path("<slug:region>/events/<slug:slug>/event.ics", public.event_ics, name="event_ics"),
     path("<slug:region>/events/<slug:slug>/register/", public.register, name="register"),
 ]

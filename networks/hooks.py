@@ -55,6 +55,12 @@ def _seed_demo() -> None:
     demo.seed()
 
 
+def _stored_pdfs_discard(*, person, **_payload) -> None:
+    from networks import services
+
+    services.concept_exports_discard(region=person.region)
+
+
 def _region_files_delete(*, region: Region) -> None:
     from networks.services import region_files_delete
 
@@ -110,5 +116,6 @@ def register() -> None:
     }.items():
         hooks.register(hooks.REGION_HISTORY, (label, path))
     hooks.listen(hooks.REGION_DELETED, _region_files_delete)
+    hooks.listen(CONSENT_WITHDRAWN, _stored_pdfs_discard)
     annex_content.register()
     translatable.register()

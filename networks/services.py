@@ -402,6 +402,19 @@ def concept_request_export(
     return export
 
 
+def concept_exports_discard(*, region: Region) -> int:
+    """Delete the county's finished concept PDFs (files go after the commit, django-cleanup).
+
+    Called when a person withdraws consent to be listed: an older PDF, also the "previous
+    file" offered while a new one is made, may list them. The next download makes a new one.
+    """
+    finished = [ConceptExport.Status.DONE, ConceptExport.Status.FAILED]
+    deleted, _by_model = (
+        ConceptExport.objects.in_region(region).filter(status__in=finished).delete()
+    )
+    return deleted
+
+
 def region_files_delete(*, region: Region) -> None:
     """The region is being deleted: its minutes' files and concept PDFs go with it (after
     commit). Listens to portal's hooks.REGION_DELETED."""

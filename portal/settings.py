@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "csp",
+    # Deletes a stored file when its row is deleted or the file replaced (after the commit).
+    "django_cleanup.apps.CleanupConfig",
     "procrastinate.contrib.django",
 ]
 
@@ -203,6 +205,17 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Private files: every download goes through a view that checks access; in production the web
+# server sends the file after the check (PRIVATE_FILES_SERVER=nginx: X-Accel-Redirect to the
+# internal location /protected-media/, =apache: X-Sendfile). See docs/operations.md.
+_PRIVATE_FILES_BACKENDS = {
+    "django": "django_sendfile.backends.simple",
+    "nginx": "django_sendfile.backends.nginx",
+    "apache": "django_sendfile.backends.xsendfile",
+}
+SENDFILE_BACKEND = _PRIVATE_FILES_BACKENDS[env.string("PRIVATE_FILES_SERVER", "django")]
+SENDFILE_ROOT = str(MEDIA_ROOT)
+SENDFILE_URL = "/protected-media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 

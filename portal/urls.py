@@ -4,7 +4,6 @@ The apps' URLconfs come from ``portal.hooks`` (``PUBLIC_URLS``, ``STAFF_URLS``):
 this module after every ``AppConfig.ready()`` ran, so the list is complete here.
 """
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -28,8 +27,5 @@ urlpatterns = [
     *[path("", include(urlconf)) for urlconf in hooks.get(hooks.PUBLIC_URLS)],
     path("", include("portal.urls_public")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Nothing under /media/ is served, not even with DEBUG: files leave through views that check
+# access (portal.lib.responses.stored_file_response).

@@ -14,4 +14,5 @@ urlpatterns = [
     path("<slug:region>/imprint/", public.imprint, name="region_imprint"),
     path("<slug:region>/privacy/", public.privacy, name="region_privacy"),
     path("<slug:region>/accessibility/", public.accessibility, name="region_accessibility"),
+    path("<slug:region>/coat-of-arms/", public.coat_of_arms, name="coat_of_arms"),
 ]

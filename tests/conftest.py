@@ -74,6 +74,7 @@ def fast_password_hasher(settings):
 def media_root(settings, tmp_path):
     """Uploads and generated files of a test go to a temporary folder, not the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SENDFILE_ROOT = str(settings.MEDIA_ROOT)  # downloads are sent from there
     return settings.MEDIA_ROOT
 
 

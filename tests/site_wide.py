@@ -74,6 +74,7 @@ def load_demo_site(django_db_blocker, media_root):
         override_settings(
             PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
             MEDIA_ROOT=media_root,
+            SENDFILE_ROOT=str(media_root),
         ),
         transaction.atomic(),
     ):

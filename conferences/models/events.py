@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.lib.files import UnguessableName
 from portal.models import FieldOfAction, Municipality, Region, RegionScopedQuerySet
 
 
@@ -118,7 +119,7 @@ class Event(models.Model):
         default="de",
         help_text=_("E-mails go out in this language when a participant chose none."),
     )
-    image = models.ImageField(_("image"), upload_to="events/", blank=True)
+    image = models.ImageField(_("image"), upload_to=UnguessableName("events"), blank=True)
     image_alt = models.CharField(_("image description (alt text)"), max_length=200, blank=True)
     # Organiser contact
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
@@ -166,6 +167,13 @@ class Event(models.Model):
     def get_absolute_url(self) -> str:
         return reverse(
             "conferences:event_detail", kwargs={"region": self.region.slug, "slug": self.slug}
+        )
+
+    @property
+    def image_url(self) -> str:
+        """The image through its view (public once the event is), never from /media/."""
+        return reverse(
+            "conferences:event_image", kwargs={"region": self.region.slug, "slug": self.slug}
         )
 
     @property

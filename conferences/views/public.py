@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from conferences import ical, selectors
 from conferences.forms import (
@@ -27,6 +27,7 @@ from portal.access import public_view, set_page_region
 from portal.languages import language_url
 from portal.lib import jsonld, ratelimit
 from portal.lib.markdown import render_markdown
+from portal.lib.responses import stored_file_response
 from portal.models import Region
 from portal.translations import (
     TranslatedText,
@@ -430,3 +431,16 @@ def self_service_cancel(request: HttpRequest, pk: int, token: str) -> HttpRespon
         "conferences/self_service_cancel.html",
         {"registration": registration, "event": registration.event_date.event, "back": back},
     )
+
+
+@require_GET
+def event_image(request: HttpRequest, region: str, slug: str) -> HttpResponse:
+    """The event's image, for published events only (a draft's image stays private)."""
+    import mimetypes
+
+    event = _public_event(request, region, slug)
+    image = event.image
+    content_type = mimetypes.guess_type(image.name or "")[0] or "application/octet-stream"
+    response = stored_file_response(request, image, content_type=content_type, as_attachment=False)
+    response["Cache-Control"] = "public, max-age=3600"
+    return response

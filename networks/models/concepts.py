@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from networks.models.actors import Organisation
 from networks.models.working_groups import WorkingGroup
+from portal.lib.files import UnguessableName
 from portal.models import FieldOfAction, Region, RegionScopedQuerySet
 
 
@@ -343,7 +344,7 @@ class ConceptExport(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
     progress = models.PositiveSmallIntegerField(default=0)
-    file = models.FileField(upload_to="networks/concepts/", blank=True)
+    file = models.FileField(upload_to=UnguessableName("networks/concepts"), blank=True)
     pages = models.PositiveIntegerField(null=True, blank=True)
     size = models.PositiveIntegerField(null=True, blank=True)
     error = models.TextField(blank=True)

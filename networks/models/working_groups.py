@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from networks.models.actors import Organisation, Person
+from portal.lib.files import UnguessableName
 from portal.models import FieldOfAction, Region, RegionScopedQuerySet
 
 
@@ -164,7 +165,7 @@ class MeetingDocument(models.Model):
         WorkingGroupMeeting, on_delete=models.CASCADE, related_name="documents"
     )
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to="networks/minutes/%Y/")
+    file = models.FileField(_("file"), upload_to=UnguessableName("networks/minutes"))
     content_type = models.CharField(max_length=120)
     size = models.PositiveIntegerField(default=0)
     uploaded_at = models.DateTimeField(auto_now_add=True)

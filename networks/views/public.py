@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -210,14 +210,14 @@ def working_group_ics(request: HttpRequest, region: Region, slug: str) -> HttpRe
 
 @public_view
 @require_GET
-def meeting_document(request: HttpRequest, region: Region, slug: str, pk: int) -> FileResponse:
+def meeting_document(request: HttpRequest, region: Region, slug: str, pk: int) -> HttpResponse:
     document = get_object_or_404(
         MeetingDocument.objects.in_region(region)
         .public()
         .filter(meeting__working_group__slug=slug),
         pk=pk,
     )
-    return stored_file_response(document.file, content_type=document.content_type)
+    return stored_file_response(request, document.file, content_type=document.content_type)
 
 
 # --- the integration concept ----------------------------------------------------------------
@@ -323,15 +323,9 @@ def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponse
         if request.headers.get("HX-Request"):
             # The waiting page polls with htmx: send the browser to the file itself.
             return HttpResponse(status=204, headers={"HX-Redirect": request.path})
-        try:
-            handle = export.file.open("rb")
-        except FileNotFoundError:
-            handle = None
-        if handle is not None:
-            response: HttpResponseBase = FileResponse(
-                handle,
-                content_type="application/pdf",
-                filename=export.file.name.rsplit("/", 1)[-1],
+        if export.file.storage.exists(export.file.name):
+            response = stored_file_response(
+                request, export.file, content_type="application/pdf", as_attachment=False
             )
             response["Cache-Control"] = "public, max-age=300"
             return response
@@ -353,13 +347,15 @@ def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponse
 
 @public_view
 @require_GET
-def concept_previous_pdf(request: HttpRequest, region: Region, version: int) -> FileResponse:
+def concept_previous_pdf(request: HttpRequest, region: Region, version: int) -> HttpResponse:
     """The last finished file, while a newer one is being prepared."""
     concept = _public_concept(region, version)
     export = selectors.latest_ready_export(concept, PUBLIC_VARIANT)
     if export is None or not export.file:
         raise Http404
-    return stored_file_response(export.file, content_type="application/pdf", as_attachment=False)
+    return stored_file_response(
+        request, export.file, content_type="application/pdf", as_attachment=False
+    )
 
 
 @public_view

@@ -256,7 +256,7 @@ def export_status(request: HttpRequest, region: Region, pk: int) -> HttpResponse
 @staff_view(MANAGE_CONTENT)
 def export_download(request: HttpRequest, region: Region, pk: int):
     export = get_object_or_404(ConceptExport.objects.in_region(region).ready(), pk=pk)
-    return stored_file_response(export.file, content_type="application/pdf")
+    return stored_file_response(request, export.file, content_type="application/pdf")
 
 
 # --- guidelines, chapters, measures, progress notes -----------------------------------------

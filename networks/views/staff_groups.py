@@ -172,7 +172,7 @@ def document_upload(request: HttpRequest, region: Region, meeting_pk: int) -> Ht
 @staff_view(MANAGE_CONTENT)
 def document_download(request: HttpRequest, region: Region, pk: int):
     document = get_object_or_404(MeetingDocument.objects.in_region(region), pk=pk)
-    return stored_file_response(document.file, content_type=document.content_type)
+    return stored_file_response(request, document.file, content_type=document.content_type)
 
 
 @staff_view(MANAGE_CONTENT)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 
@@ -20,19 +20,31 @@ def render_form(
 
 
 def stored_file_response(
-    file: FieldFile, *, content_type: str = "", as_attachment: bool = True
-) -> FileResponse:
-    """A stored file, sent after the view checked access; a file missing on disk is a 404."""
-    try:
-        handle = file.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(
-        handle,
-        as_attachment=as_attachment,
-        filename=(file.name or "").rsplit("/", 1)[-1],
-        content_type=content_type or "application/octet-stream",
+    request: HttpRequest,
+    file: FieldFile,
+    *,
+    content_type: str = "",
+    as_attachment: bool = True,
+    filename: str = "",
+) -> HttpResponse:
+    """A stored file, sent after the view checked access; a file missing on disk is a 404.
+
+    With ``PRIVATE_FILES_SERVER=nginx`` (or ``apache``) the response only names the file
+    (X-Accel-Redirect / X-Sendfile) and the web server sends it from an internal location
+    (django-sendfile2; docs/operations.md). No file is reachable at a public URL.
+    """
+    from django_sendfile import sendfile
+
+    if not file or not file.name or not file.storage.exists(file.name):
+        raise Http404
+    response: HttpResponse = sendfile(
+        request,
+        file.path,
+        attachment=as_attachment,
+        attachment_filename=filename or (file.name or "").rsplit("/", 1)[-1],
+        mimetype=content_type or "application/octet-stream",
     )
+    return response
 
 
 def pdf_response(pdf: bytes, filename: str, *, as_attachment: bool = True) -> HttpResponse:

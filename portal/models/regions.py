@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.lib.files import UnguessableName
 from portal.models.languages import validate_target_language
 
 # Region pages live at /<slug>/, so a slug may not shadow a top-level route.
@@ -94,7 +95,9 @@ class Region(models.Model):
         validators=[RegexValidator(r"^\d{5}$", _("The county key has five digits."))],
         help_text=_("Amtlicher Kreisschlüssel, e.g. 03153"),
     )
-    coat_of_arms = models.ImageField(_("coat of arms or logo"), upload_to="regions/", blank=True)
+    coat_of_arms = models.ImageField(
+        _("coat of arms or logo"), upload_to=UnguessableName("regions"), blank=True
+    )
     # The coordination office
     office_name = models.CharField(_("name of the coordination office"), max_length=200)
     office_department = models.CharField(_("department"), max_length=200, blank=True)

@@ -13,6 +13,7 @@ from portal import services
 from portal.access import public_view
 from portal.forms import BarrierReportForm
 from portal.lib import ratelimit
+from portal.lib.responses import stored_file_response
 from portal.models import Region
 from portal.translations import prefetch_texts
 
@@ -69,3 +70,23 @@ def accessibility(request: HttpRequest, region: Region | None = None) -> HttpRes
         request, "portal/accessibility.html", {"region": region, "form": form}, status=status
     )
     return ratelimit.too_many(response) if limited else response
+
+
+@public_view
+@require_http_methods(["GET"])
+def coat_of_arms(request: HttpRequest, region: Region) -> HttpResponse:
+    """The county's coat of arms (public like its page, but never from /media/)."""
+    response = stored_file_response(
+        request,
+        region.coat_of_arms,
+        content_type=_image_type(region.coat_of_arms.name),
+        as_attachment=False,
+    )
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def _image_type(name: str) -> str:
+    import mimetypes
+
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"

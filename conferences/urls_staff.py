@@ -9,6 +9,7 @@ urlpatterns = [
     path("<slug:region>/events/new/", staff_events.event_edit, name="event_create"),
     path("<slug:region>/events/<int:pk>/", staff_events.event_overview, name="event_overview"),
     path("<slug:region>/events/<int:pk>/edit/", staff_events.event_edit, name="event_edit"),
+    path("<slug:region>/events/<int:pk>/image/", staff_events.event_image, name="event_image"),
     path("<slug:region>/events/<int:pk>/copy/", staff_events.event_copy, name="event_copy"),
     path("<slug:region>/events/<int:pk>/status/", staff_events.event_status, name="event_status"),
     path(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -42,6 +43,32 @@ def label_slug(form: forms.BaseForm) -> None:
     """Give the form's slug field words staff understand; empty means "make it from the name"."""
     field = form.fields["slug"]
     field.label, field.help_text, field.required = SLUG_LABEL, SLUG_HELP, False
+
+
+class AccessCheckedFileInput(forms.ClearableFileInput):
+    """A file input whose "currently" link goes through the view that checks access.
+
+    Nothing is served from /media/ (portal.lib.responses.stored_file_response), so the
+    storage URL Django's widget links to answers 404. The form sets ``file_url`` to the view's
+    address; without one the file's name shows without a link (the templates
+    django/forms/widgets/clearable_file_input.html and bootstrap5/layout/field_file.html never
+    link a storage URL).
+    """
+
+    file_url: str = ""
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["file_url"] = self.file_url
+        context["widget"]["file_name"] = PurePosixPath(getattr(value, "name", "") or "").name
+        return context
+
+
+def link_current_file(form: forms.BaseForm, field_name: str, url: str) -> None:
+    """Let ``form``'s file field link its current file at ``url`` (a view that checks access)."""
+    widget = form.fields[field_name].widget
+    if isinstance(widget, AccessCheckedFileInput):
+        widget.file_url = url
 
 
 class HoneypotField(forms.CharField):
@@ -126,9 +153,17 @@ class RegionOfficeForm(forms.ModelForm):
             "map_attribution",
         ]
         widgets = {
-            f: forms.Textarea(attrs={"rows": 3})
-            for f in ["postal_address", "visiting_address", "opening_hours", "introduction"]
+            **{
+                f: forms.Textarea(attrs={"rows": 3})
+                for f in ["postal_address", "visiting_address", "opening_hours", "introduction"]
+            },
+            "coat_of_arms": AccessCheckedFileInput,
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.coat_of_arms:
+            link_current_file(self, "coat_of_arms", self.instance.coat_of_arms_url)
 
 
 class RegionContactForm(forms.ModelForm):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django import forms
 from django.forms import modelformset_factory
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from conferences.models import Event, EventDate, Registration, Venue, Workshop
-from portal.forms import label_slug
+from portal.forms import AccessCheckedFileInput, label_slug, link_current_file
 from portal.models import FieldOfAction, Municipality, Region
 
 # Event pages live at /<region>/events/<slug>/ next to these fixed pages.
@@ -59,11 +60,21 @@ class EventForm(forms.ModelForm):
             "fields_of_action": forms.CheckboxSelectMultiple,
             "registration_opens": DATETIME,
             "registration_closes": DATETIME,
+            "image": AccessCheckedFileInput,
         }
 
     def __init__(self, *args, region: Region, **kwargs):
         super().__init__(*args, **kwargs)
         self.region = region
+        if self.instance.pk and self.instance.image:
+            link_current_file(
+                self,
+                "image",
+                reverse(
+                    "conferences_staff:event_image",
+                    kwargs={"region": region.slug, "pk": self.instance.pk},
+                ),
+            )
         self.fields["fields_of_action"].queryset = FieldOfAction.objects.in_region(region)
         label_slug(self)
 

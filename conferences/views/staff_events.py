@@ -6,13 +6,15 @@ MANAGE_REGISTRATIONS, so event staff can do registrations and check-in.
 
 from __future__ import annotations
 
+import mimetypes
+
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, Min, ProtectedError, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from conferences import selectors
 from conferences.forms import (
@@ -25,6 +27,7 @@ from conferences.forms import (
 from conferences.models import Event, Registration, Venue, Workshop
 from conferences.services import events as services
 from portal.access import MANAGE_CONTENT, MANAGE_REGISTRATIONS, staff_view
+from portal.lib.responses import stored_file_response
 from portal.models import Region
 
 
@@ -63,6 +66,20 @@ def event_overview(request: HttpRequest, region: Region, pk: int) -> HttpRespons
         "conferences/staff/event_overview.html",
         {"region": region, "event": event, "dates": dates},
     )
+
+
+@staff_view(MANAGE_REGISTRATIONS)
+@require_GET
+def event_image(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    """The event's image for staff, a draft's included (the public view serves only
+    published events' images)."""
+    event = get_object_or_404(Event.objects.in_region(region), pk=pk)
+    content_type = mimetypes.guess_type(event.image.name or "")[0] or "application/octet-stream"
+    response = stored_file_response(
+        request, event.image, content_type=content_type, as_attachment=False
+    )
+    response["Cache-Control"] = "private, no-cache"
+    return response
 
 
 @staff_view(MANAGE_CONTENT)

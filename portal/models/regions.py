@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
@@ -169,6 +171,13 @@ class Region(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("portal:region_home", kwargs={"region": self.slug})
+
+    @property
+    def coat_of_arms_url(self) -> str:
+        """The coat of arms through its view (never from /media/). Browsers keep it for an
+        hour, so the address names the stored file: a new upload is a new address."""
+        version = hashlib.sha256(self.coat_of_arms.name.encode()).hexdigest()[:12]
+        return reverse("portal:coat_of_arms", kwargs={"region": self.slug}) + f"?v={version}"
 
 
 class RegionContact(models.Model):

@@ -15,6 +15,19 @@ def _event(region):
     return {"pk": EventFactory(region=region).pk}
 
 
+def _event_with_image(region):
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 3)).save(buffer, format="PNG")
+    event = EventFactory(region=region)
+    event.image.save("plakat.png", ContentFile(buffer.getvalue()))
+    return {"pk": event.pk}
+
+
 def _date(region):
     return {"pk": EventDateFactory(event=EventFactory(region=region)).pk}
 
@@ -48,6 +61,7 @@ CASES = [
     Case("conferences_staff:event_create"),
     Case("conferences_staff:event_overview", kwargs=_event),
     Case("conferences_staff:event_edit", kwargs=_event),
+    Case("conferences_staff:event_image", kwargs=_event_with_image),
     Case("conferences_staff:event_copy", "post", kwargs=_event),
     Case("conferences_staff:event_status", "post", _event, lambda r: {"action": "close"}),
     Case("conferences_staff:event_results", kwargs=_event),

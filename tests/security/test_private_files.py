@@ -129,6 +129,76 @@ def test_the_coat_of_arms_comes_from_a_view(client, goslar):
     assert client.get(reverse("portal:coat_of_arms", args=["goslar"])).status_code == 200
 
 
+def _current_file_link(html: str, field: str) -> str:
+    """The "currently" link of a file field on a back-office form."""
+    import re
+
+    match = re.search(
+        r'<a href="([^"]+)">[^<]+</a>\s*</span>\s*<span[^>]*>\s*<span class="form-check">'
+        r'\s*<input type="checkbox" name="' + re.escape(field) + r'-clear"',
+        html,
+    )
+    assert match, f"no link to the current file of {field}"
+    return match.group(1).replace("&amp;", "&")
+
+
+def test_the_office_page_links_the_current_coat_of_arms_through_its_view(
+    client_of, coordinator_goslar, goslar
+):
+    goslar.coat_of_arms.save("wappen.png", ContentFile(PNG))
+    client = client_of(coordinator_goslar)
+    html = client.get(reverse("portal_staff:office_edit", args=["goslar"])).content.decode()
+    assert "/media/" not in html
+    link = _current_file_link(html, "coat_of_arms")
+    assert link.startswith(reverse("portal:coat_of_arms", args=["goslar"]))
+    response = client.get(link)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content if response.streaming else [response.content]) == PNG
+
+
+def test_a_new_coat_of_arms_gets_a_new_address_so_no_browser_shows_the_old_one(goslar):
+    goslar.coat_of_arms.save("wappen.png", ContentFile(PNG))
+    first = goslar.coat_of_arms_url
+    goslar.coat_of_arms.save("wappen.png", ContentFile(PNG))
+    assert goslar.coat_of_arms_url != first
+
+
+def test_the_event_editor_links_a_draft_events_image_through_a_staff_view(
+    client, client_of, editor_goslar, goslar
+):
+    event = EventFactory(region=goslar, status=Event.Status.DRAFT, published_at=None)
+    event.image.save("plakat.png", ContentFile(PNG))
+    staff = client_of(editor_goslar)
+    edit_url = reverse("conferences_staff:event_edit", args=["goslar", event.pk])
+    html = staff.get(edit_url).content.decode()
+    assert "/media/" not in html
+    link = _current_file_link(html, "event-image")
+    assert link == reverse("conferences_staff:event_image", args=["goslar", event.pk])
+    response = staff.get(link)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    client.logout()
+    assert client.get(link).status_code == 302  # to the login: staff only
+
+
+def test_no_back_office_form_links_a_file_at_its_storage_address(goslar):
+    """Every file field's "currently" link goes through a view; a widget without one shows the
+    name only (the templates of Django's and crispy's file inputs are overridden)."""
+    from django import forms as django_forms
+    from django.template.loader import render_to_string
+
+    goslar.coat_of_arms.save("wappen.png", ContentFile(PNG))
+
+    class PlainForm(django_forms.Form):
+        file = django_forms.FileField(required=False)
+
+    form = PlainForm(initial={"file": goslar.coat_of_arms})
+    for html in (str(form["file"]), render_to_string("includes/form_fields.html", {"form": form})):
+        assert "wappen.png" in html
+        assert "<a href" not in html
+        assert "/media/" not in html
+
+
 def test_withdrawn_consent_takes_every_stored_pdf_of_the_county_offline(
     client, goslar, jobs, django_capture_on_commit_callbacks
 ):

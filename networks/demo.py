@@ -562,30 +562,8 @@ def _seed_heilbronn(region, orgs) -> None:
     if concept.status == IntegrationConcept.Status.DRAFT:
         services.concept_set_annexes(concept=concept, keys=["organisations"])
         services.concept_adopt(concept=concept, adopted_on=date(2016, 12, 12))
-    if IntegrationConcept.objects.in_region(region).filter(version=2023).exists():
-        return
-    draft = services.concept_start_revision(concept=concept, version=2023)
-    draft.foreword = (
-        "Fortschreibung 2023: In vier Beteiligungswerkstätten in Offenau, Neuenstadt, Weinsberg "
-        "und Brackenheim wurden Bedarfe, Themen und Herausforderungen gesammelt."
-    )
-    draft.save(update_fields=["foreword", "updated_at"])
-    draft.measures.filter(title="Wohnraumbörse für Geflüchtete").delete()
-    draft.measures.filter(title="Sprachpatenschaften in den Gemeinden").update(
-        title="Sprachpatenschaften und digitale Lernangebote", progress=70
-    )
-    draft.measures.filter(title="Dolmetscherpool für Arztbesuche").update(
-        status=Measure.Status.PLANNED, progress=0, responsible_organisation=orgs[0]
-    )
-    for slug, title in (
-        ("integration", "Integrationsmanagement in allen Gemeinden"),
-        ("mobilitat", "Mobilitätsberatung für den ländlichen Raum"),
-    ):
-        field = _field(region, slug)
-        if field:
-            Measure.objects.create(
-                concept=draft, field_of_action=field, title=title, responsible_organisation=orgs[0]
-            )
+    # The 2023 revision ("Fortschreibung") is left for staff to start: journey 7 does it, and a
+    # revision already in progress would block it.
 
 
 SEEDERS = {

@@ -2,7 +2,6 @@
 
 from networks import demo
 from networks.models import IntegrationConcept, Organisation, Person, WorkingGroup
-from networks.selectors import concept_diff
 from portal import demo as portal_demo
 
 
@@ -19,8 +18,9 @@ def test_the_demo_is_idempotent_and_tells_the_seeds_stories(db):
 
     assert WorkingGroup.objects.filter(region__slug="harz").count() == 6
     assert Person.objects.filter(public_consent=False).exists()
-    heilbronn = IntegrationConcept.objects.filter(region__slug="heilbronn")
-    diff = concept_diff(heilbronn.get(version=2016), heilbronn.get(version=2023))
-    assert diff.added and diff.dropped and diff.changed
+    # Heilbronn's adopted 2016 concept waits for its 2023 revision (journey 7 starts it).
+    heilbronn = IntegrationConcept.objects.get(region__slug="heilbronn")
+    assert (heilbronn.version, heilbronn.status) == (2016, "adopted")
+    assert heilbronn.measures.count() >= 4
     goslar = IntegrationConcept.objects.get(region__slug="goslar")
     assert goslar.adopted_on.month == 7 and goslar.guidelines.count() == 5

@@ -62,7 +62,7 @@ def test_a_visitor_finds_the_office_searches_filters_and_suggests_a_correction(v
     search(visitor, "Deutschkurs")
     page.locator(".offer-filters summary").click()
     for parameter in ("field=sprache", "lang=ar", "municipality=halberstadt", "cost=free"):
-        with page.expect_response(lambda r: parameter in r.url):
+        with page.expect_response(lambda r, p=parameter: p in r.url):
             page.locator(f".offer-filters a[href*='{parameter}']").first.click()
         page.wait_for_url(f"**{parameter}*")
     visitor.check("filtered results")

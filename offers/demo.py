@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from networks.models import Organisation
-from offers.models import Offer, OfferPlace
+from offers.models import ChangeRequest, Offer, OfferPlace
+from offers.services.changes import suggest_offer_correction
 from offers.services.directory import provider_contact_add, reindex_offers
 from portal.models import FieldOfAction, Municipality, Region
 
@@ -483,6 +484,37 @@ def _seed_region(region: Region) -> list[int]:
     return ids
 
 
+# Suggestions from the public waiting in Harz's review queue (journey 8): one right, one not.
+CHANGE_REQUESTS = {
+    "harz": [
+        (
+            "Sprachcafé – Deutsch sprechen bei Kaffee und Kuchen",
+            "Das Sprachcafé ist nicht mehr montags.",
+            "Seit Oktober immer donnerstags 15–17 Uhr im Gemeindehaus.",
+            {"schedule": "donnerstags 15–17 Uhr"},
+            "hinweis@example.org",
+        ),
+        (
+            "Migrationsberatung für Erwachsene",
+            "Der Name ist falsch.",
+            "",
+            {"title": "Beratung"},
+            "",
+        ),
+    ]
+}
+
+
+def _seed_change_requests(region: Region) -> None:
+    for title, wrong, right, corrections, email in CHANGE_REQUESTS.get(region.slug, []):
+        offer = Offer.objects.in_region(region).filter(title=title).first()
+        if offer is None or ChangeRequest.objects.filter(offer=offer, data=corrections).exists():
+            continue
+        suggest_offer_correction(
+            offer=offer, wrong=wrong, right=right, corrections=corrections, submitter_email=email
+        )
+
+
 @transaction.atomic
 def seed() -> None:
     ids: list[int] = []
@@ -490,6 +522,7 @@ def seed() -> None:
         region = Region.objects.filter(slug=slug).first()
         if region is not None and Municipality.objects.in_region(region).exists():
             ids += _seed_region(region)
+            _seed_change_requests(region)
     reindex_offers(ids)
     from offers import demo_translations
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from networks.models import Organisation
@@ -269,10 +269,13 @@ def _choice(value: str, choices, label: str, errors: list[str]) -> str:
         return ""
     wanted = normalise(value)
     alias = VALUE_ALIASES.get("_".join(words(value)))
+    # Lists are written in German whatever language the person importing them reads.
+    with translation.override("de"):
+        german = {code: str(text) for code, text in choices}
     for code, text in choices:
         if alias == code:
             return code
-        if wanted in (normalise(code), normalise(str(text))):
+        if wanted in (normalise(code), normalise(str(text)), normalise(german[code])):
             return code
     errors.append(_("Unknown %(what)s: “%(value)s”") % {"what": label, "value": value})
     return ""
@@ -291,8 +294,6 @@ def _date(value: str, label: str, errors: list[str]) -> str:
 
 
 def _offer_row(region, number, cells, lookups) -> RowResult:
-    from django.utils import translation
-
     row = RowResult(number, cells.get("title", ""))
     errors = row.errors
     provider_name = cells.get("provider", "")
@@ -300,17 +301,16 @@ def _offer_row(region, number, cells, lookups) -> RowResult:
         errors.append(_("The provider is missing."))
     elif normalise(provider_name) not in lookups["providers"]:
         row.note = _("New provider: %(name)s") % {"name": provider_name}
-    with translation.override("de"):
-        kind = _choice(cells.get("kind", ""), Kind.choices, _("kind"), errors) or Kind.OTHER
-        cost = _choice(cells.get("cost", ""), Cost.choices, _("cost"), errors) or Cost.FREE
-        registration = (
-            _choice(cells.get("registration", ""), Registration.choices, _("registration"), errors)
-            or Registration.NONE
-        )
-        targets = [
-            _choice(v, TargetGroup.choices, _("target group"), errors)
-            for v in _split(cells.get("target_groups", ""))
-        ]
+    kind = _choice(cells.get("kind", ""), Kind.choices, _("kind"), errors) or Kind.OTHER
+    cost = _choice(cells.get("cost", ""), Cost.choices, _("cost"), errors) or Cost.FREE
+    registration = (
+        _choice(cells.get("registration", ""), Registration.choices, _("registration"), errors)
+        or Registration.NONE
+    )
+    targets = [
+        _choice(v, TargetGroup.choices, _("target group"), errors)
+        for v in _split(cells.get("target_groups", ""))
+    ]
     fields = []
     for name in _split(cells.get("fields_of_action", "")):
         pk = lookups["fields"].get(normalise(name))
@@ -391,13 +391,10 @@ def _provider_row(region, number, cells, lookups) -> RowResult:
         "description": cells.get("description", ""),
         "is_public": True,
     }
-    from django.utils import translation
-
-    with translation.override("de"):
-        data["kind"] = (
-            _choice(data["kind"], Organisation.Kind.choices, _("kind"), row.errors)
-            or Organisation.Kind.OTHER
-        )
+    data["kind"] = (
+        _choice(data["kind"], Organisation.Kind.choices, _("kind"), row.errors)
+        or Organisation.Kind.OTHER
+    )
     form = ProviderForm(data=data, region=region)
     if not form.is_valid():
         for name, messages in form.errors.items():

@@ -119,3 +119,14 @@ def test_wrong_files_get_a_clear_message(client_of, coordinator_goslar, goslar):
     assert response.status_code == 400  # refused at the upload, nothing stored
     assert response.context["form"].errors["file"]
     assert not ImportBatch.objects.exists()
+
+
+def test_german_values_are_understood_and_errors_told_in_the_readers_language(
+    client_of, coordinator_goslar, goslar, seesen
+):
+    client = client_of(coordinator_goslar)
+    client.cookies["django_language"] = "ar"
+    response = upload(client, GOOD + "Termin;Verein;Kurs;;de;teuer;;;\n")
+    html = client.get(response.url).content.decode()
+    assert "قيمة غير معروفة" in html and "„teuer“" not in html  # the Arabic message
+    assert html.count("table-danger") == 1  # "Treffpunkt", "kostenlos" and "Kurs" matched

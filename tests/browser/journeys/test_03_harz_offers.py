@@ -87,6 +87,8 @@ def test_a_visitor_finds_the_office_searches_filters_and_suggests_a_correction(v
     page.wait_for_url("**/harz/offers/*/")
     visitor.check("suggestion sent")
     assert page.get_by_role("status").is_visible()
-    suggestion = ChangeRequest.objects.get(source="public", offer__title=title)
+    suggestion = ChangeRequest.objects.get(
+        offer__title=title, message__contains="nicht mehr montags statt"
+    )
     assert suggestion.data == {"schedule": "mittwochs 17–19 Uhr"}
     assert "nicht mehr montags" in suggestion.message

@@ -13,6 +13,7 @@ from networks.models import (
     ConceptChapter,
     Guideline,
     IntegrationConcept,
+    JoinRequest,
     Measure,
     Organisation,
     Person,
@@ -550,6 +551,39 @@ def _seed_gifhorn(region, orgs) -> None:
     )
 
 
+# People who asked to join a Gifhorn working group after the restart (journey 9 answers them).
+JOIN_REQUESTS = {
+    "gifhorn": [
+        (
+            "AK Sprache und Bildung",
+            "Olena Kovalenko",
+            "olena.kovalenko@example.org",
+            "Deutsch-Ukrainischer Elternverein",
+            "Ich organisiere Sprachtreffs für ukrainische Mütter und möchte mitarbeiten.",
+            True,
+        ),
+    ]
+}
+
+
+def _seed_join_requests(region) -> None:
+    for group_name, name, email, organisation, message, consent in JOIN_REQUESTS.get(
+        region.slug, []
+    ):
+        group = WorkingGroup.objects.in_region(region).filter(name=group_name).first()
+        if group is not None:
+            JoinRequest.objects.get_or_create(
+                working_group=group,
+                email=email,
+                defaults={
+                    "name": name,
+                    "organisation_name": organisation,
+                    "message": message,
+                    "public_consent": consent,
+                },
+            )
+
+
 def _seed_heilbronn(region, orgs) -> None:
     concept = _concept(
         region,
@@ -584,3 +618,4 @@ def seed() -> None:
         people = _persons(region, orgs)
         _working_groups(region, orgs, people)
         seeder(region, orgs)
+        _seed_join_requests(region)

@@ -38,14 +38,14 @@ def test_a_newcomer_finds_her_way_in_arabic(visitor):
     visitor.check("county home")
 
     # Offers, searched in her language from the home page's search box.
-    page.get_by_label(_("Search for offers")).fill("دورة لغة ألمانية")
+    page.get_by_label(_("Search for offers")).fill("دورة ألمانية")  # "German course"
     page.get_by_label(_("Search for offers")).press("Enter")
     page.wait_for_url("**/harz/offers/?q=*")
     assert_arabic(page)
-    visitor.check("offers searched in Arabic")
-    # Waits for translated offer content and Arabic search words (search and i18n work):
-    # until then the page answers, in Arabic, that nothing matched.
     page.locator("#offer-count").wait_for()
+    visitor.check("offers searched in Arabic")
+    titles = page.locator(".offer-list h3").all_inner_texts()
+    assert "Integrationskurs mit Kinderbetreuung" in titles[:3], titles
 
     # An event: the network meeting, registered for without an account.
     page.get_by_role("link", name=_("Events")).first.click()

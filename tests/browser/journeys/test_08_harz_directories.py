@@ -85,6 +85,7 @@ def test_harz_imports_runs_the_update_round_and_reviews_suggestions(
 
     # Import: providers first, then offers - a file with an error imports nothing.
     page.get_by_role("link", name=_("Offers"), exact=True).first.click()
+    journey.check("offers")
     page.get_by_role("link", name=_("Import"), exact=True).click()
     journey.check("import")
     upload(journey, "providers", workbook(tmp_path / "traeger.xlsx", PROVIDERS))

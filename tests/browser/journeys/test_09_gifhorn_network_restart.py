@@ -44,6 +44,7 @@ def test_gifhorn_restarts_its_network(staff_journey, tmp_path):
 
     # An organisation and its contact person, who agreed to be named publicly.
     menu(journey, "Organisations")
+    journey.check("organisations")
     page.get_by_role("link", name=_("Add an organisation")).click()
     journey.check("new organisation")
     field(page, cap(_("name"))).fill("Deutsch-Syrischer Kulturverein Gifhorn e. V.")
@@ -51,6 +52,7 @@ def test_gifhorn_restarts_its_network(staff_journey, tmp_path):
     save(journey)
     organisation = Organisation.objects.get(name="Deutsch-Syrischer Kulturverein Gifhorn e. V.")
     menu(journey, "Contact persons")
+    journey.check("contact persons")
     page.get_by_role("link", name=_("Add a contact person")).click()
     field(page, cap(_("name"))).fill("Rana Haddad")
     field(page, cap(_("function"))).fill("Vorsitzende")
@@ -85,6 +87,7 @@ def test_gifhorn_restarts_its_network(staff_journey, tmp_path):
 
     # The next network meeting, with its agenda.
     menu(journey, "Working groups")
+    journey.check("working groups")
     page.get_by_role("link", name="Netzwerk Integration – Netzwerktreffen").click()
     journey.check("network group")
     page.get_by_role("link", name=_("Add a meeting")).click()

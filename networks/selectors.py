@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from networks.annexes import get_annex
@@ -21,6 +20,7 @@ from networks.models import (
     Person,
     WorkingGroup,
 )
+from portal.lib import l10n
 from portal.models import FieldOfAction, Region
 
 # Bump when the PDF templates change in a way that should invalidate cached files.
@@ -289,12 +289,12 @@ def _display(measure: Measure, name: str, *, public: bool) -> str:
     if name == "status":
         return str(measure.get_status_display())
     if name == "progress":
-        return f"{measure.progress} %"
+        return l10n.format_percent(measure.progress)
     value = getattr(measure, name)
     if value is None or (public and not getattr(value, "is_public", True)):
         return "–"  # an internal actor is not named in public
     if name in ("start", "end"):
-        return date_format(value, "SHORT_DATE_FORMAT")
+        return l10n.format_date(value, "medium")
     return str(value)
 
 

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 from portal import env
@@ -172,6 +173,15 @@ LANGUAGES = [
     ("ar", _("Arabic")),
     ("uk", _("Ukrainian")),
 ]
+# Django knows no Tigrinya: without an entry, get_language_info("ti") fails and the switcher
+# could not name it. Arabic is named as Arabic sites write it (Django's entry adds a shadda).
+# Right-to-left languages are Django's LANGUAGES_BIDI (Arabic and Persian among them).
+LANG_INFO.update(
+    {
+        "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
+        "ar": {**LANG_INFO["ar"], "name_local": "العربية"},
+    }
+)
 # One catalogue per app (see portal/management/commands/messages.py).
 LOCALE_PATHS = [
     BASE_DIR / app / "locale" for app in ("portal", "networks", "conferences", "offers")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from conferences.models import Event, EventDate, Workshop
 from portal.forms import HoneypotMixin
+from portal.lib import l10n
 from portal.models import FieldOfAction, Municipality, Region
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -104,10 +104,7 @@ def _seats_left(obj) -> str:
 
 class DateChoiceField(PreloadedChoiceMixin, forms.ModelChoiceField):
     def label_from_instance(self, obj: EventDate) -> str:
-        from django.utils import formats
-
-        start = timezone.localtime(obj.start)
-        text = formats.date_format(start, "l, j. F Y, H:i")
+        text = l10n.format_datetime(obj.start, "full")
         if obj.label:
             text = f"{isolate(obj.label)}: {text}"
         if obj.venue:

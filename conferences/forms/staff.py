@@ -5,12 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.forms import modelformset_factory
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from conferences.models import Event, EventDate, Registration, Venue, Workshop
 from portal.forms import AccessCheckedFileInput, label_slug, link_current_file
+from portal.lib import l10n
 from portal.models import FieldOfAction, Municipality, Region
 
 # Event pages live at /<region>/events/<slug>/ next to these fixed pages.
@@ -224,7 +224,7 @@ class MoveForm(forms.Form):
         ).select_related("event_date")
         self.fields["workshop"].initial = registration.workshop_id
         self.fields["workshop"].label_from_instance = lambda w: (
-            f"{timezone.localtime(w.event_date.start):%d.%m.%Y} {w.event_date.label}: {w.title}"
+            f"{l10n.format_date(w.event_date.start, 'medium')} {w.event_date.label}: {w.title}"
         )
 
     def clean(self):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.lib import l10n
 from portal.lib.files import UnguessableName
 from portal.models import FieldOfAction, Municipality, Region, RegionScopedQuerySet
 
@@ -241,7 +242,7 @@ class EventDate(models.Model):
         ]
 
     def __str__(self) -> str:
-        when = timezone.localtime(self.start).strftime("%d.%m.%Y %H:%M")
+        when = l10n.format_datetime(self.start, "medium")
         return f"{self.event.title} – {self.label or when}" if self.label else when
 
     @property
@@ -269,7 +270,7 @@ class ProgrammeItem(models.Model):
         verbose_name_plural = _("programme")
 
     def __str__(self) -> str:
-        return f"{self.start:%H:%M} {self.title}"
+        return f"{l10n.format_time(self.start)} {self.title}"
 
 
 class WorkshopQuerySet(RegionScopedQuerySet):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from networks.models.actors import Organisation, Person
+from portal.lib import l10n
 from portal.lib.files import UnguessableName
 from portal.models import FieldOfAction, Region, RegionScopedQuerySet
 
@@ -148,7 +149,7 @@ class WorkingGroupMeeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.working_group} – {timezone.localtime(self.starts_at):%d.%m.%Y}"
+        return f"{self.working_group} – {l10n.format_date(self.starts_at, 'medium')}"
 
 
 class MeetingDocumentQuerySet(RegionScopedQuerySet):

@@ -12,6 +12,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.lib import l10n
 from portal.models.regions import Region, RegionScopedQuerySet
 
 if TYPE_CHECKING:
@@ -117,9 +118,7 @@ class OutgoingMail(models.Model):
             return _("Being sent")
         scheduled = getattr(self, "job_scheduled_at", None)
         if job_status == "todo" and scheduled and scheduled > timezone.now():
-            return _("Next attempt at %(time)s") % {
-                "time": timezone.localtime(scheduled).strftime("%H:%M")
-            }
+            return _("Next attempt at %(time)s") % {"time": l10n.format_time(scheduled)}
         return _("Waiting to be sent")
 
     @property

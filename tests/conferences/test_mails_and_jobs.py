@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import timezone
 
 from conferences.models import Registration
 from conferences.services import events as event_services
 from conferences.services import registrations as services
 from conferences.tasks import anonymise_registrations, send_reminders
+from portal.lib import l10n
 from portal.models import OutgoingMail
 from tests.conferences.factories import EventDateFactory, EventFactory, RegistrationFactory
 
@@ -41,11 +41,9 @@ def test_mails_go_out_in_the_participants_language_or_the_events(
         services.registration_create(event_date=event_date, participant=person(2, language=""))
     mails = {m.to[0]: m for m in deliver()}
     start = timezone.localtime(event_date.start)
-    # The weekday is written by Django's own catalogues, so it shows the language used.
-    with translation.override("uk"):
-        assert date_format(start, "l") in mails["person1@example.org"].body
-    with translation.override("en"):
-        assert date_format(start, "l") in mails["person2@example.org"].body
+    # The date is written in the language used (CLDR's weekday and month names).
+    assert l10n.format_date(start, "full", language="uk") in mails["person1@example.org"].body
+    assert l10n.format_date(start, "full", language="en") in mails["person2@example.org"].body
 
 
 def test_waiting_then_moved_up_mails(event, person, deliver, django_capture_on_commit_callbacks):

@@ -207,7 +207,7 @@ def test_the_offer_page_shows_the_measures_it_implements_with_a_link_to_the_trac
     html = client.get(offer.get_absolute_url()).content.decode()
     tracker = reverse("networks:measure_tracker", kwargs={"region": "goslar", "version": 2024})
     assert f'href="{tracker}#measure-{shown.pk}"><bdi>Sprachlotsen ausbilden</bdi></a>' in html
-    assert "40 % umgesetzt" in html and "Integrationskonzept 2024" in html
+    assert "40\xa0% umgesetzt" in html and "Integrationskonzept 2024" in html
     assert "Geheimplan" not in html
 
 

@@ -64,3 +64,15 @@ def test_the_switch_never_redirects_to_another_host(client, goslar):
 
 def test_responses_vary_by_cookie_for_caches(client, goslar):
     assert "Cookie" in client.get("/goslar/")["Vary"]
+
+
+def test_the_switcher_names_each_language_in_itself_with_its_script_direction(client, goslar):
+    html = client.get("/goslar/").content.decode()
+    for code, name, direction in [
+        ("de", "Deutsch", "ltr"),
+        ("en", "English", "ltr"),
+        ("ar", "العربية", "rtl"),
+        ("uk", "Українська", "ltr"),
+    ]:
+        assert f'<option value="{code}" lang="{code}" dir="{direction}"' in html, code
+        assert f">{name}</option>" in html, name

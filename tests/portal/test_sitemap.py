@@ -1,6 +1,7 @@
 """/sitemap.xml lists every public page."""
 
 import pytest
+from django.conf import settings
 
 
 def test_it_lists_the_portal_pages(client, goslar):
@@ -31,3 +32,27 @@ def test_it_is_xml(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
+
+
+def test_each_address_lists_its_language_versions(client, goslar, harz):
+    """Like the page's own hreflang links: German and the region's languages, x-default."""
+    import re
+
+    harz.translation_languages = ["ar", "uk"]
+    harz.save(update_fields=["translation_languages"])
+    xml = client.get("/sitemap.xml").content.decode()
+    assert 'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in xml
+    entries = dict(re.findall(r"<url><loc>([^<]+)</loc>(.*?)</url>", xml))
+    harz_home = re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entries["http://testserver/harz/"])
+    assert harz_home == [
+        ("de", "http://testserver/harz/?language=de"),
+        ("ar", "http://testserver/harz/?language=ar"),
+        ("uk", "http://testserver/harz/?language=uk"),
+        ("x-default", "http://testserver/harz/"),
+    ]
+    goslar_home = re.findall(r'hreflang="([^"]+)"', entries["http://testserver/goslar/"])
+    assert goslar_home == ["de", "x-default"]
+    portal_home = re.findall(r'hreflang="([^"]+)"', entries["http://testserver/"])
+    assert portal_home == [code for code, _name in settings.LANGUAGES] + ["x-default"]
+    # Every listed address carries alternates (the apps' sections too).
+    assert all("hreflang" in body for body in entries.values())

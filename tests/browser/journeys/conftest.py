@@ -24,10 +24,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models import Model
 from django.utils import translation
 from playwright.sync_api import Browser, ConsoleMessage, Error, Page
 
 from portal.models import Membership
+from portal.translations import translated
 from tests.browser.conftest import LOCAL_HOSTS
 from tests.factories import add_totp
 
@@ -84,6 +86,12 @@ class Journey:
         """The interface string ``msgid`` as the visitor reads it in this journey's language."""
         with translation.override(self.lang):
             return translation.gettext(msgid)
+
+    def shown(self, model: type[Model], region: str, title: str) -> str:
+        """The title of a county's offer or event as this visitor reads it: its translation
+        where the county has a current one, else the German ``title``."""
+        obj = model._default_manager.get(region__slug=region, title=title)
+        return translated(obj, "title", self.lang, region=obj.region).text
 
     def goto(self, path: str) -> None:
         """Type a URL. Journeys click; only the staff login (before its link) and journey 10's

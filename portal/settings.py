@@ -172,6 +172,8 @@ LANGUAGES = [
     ("en", _("English")),
     ("ar", _("Arabic")),
     ("uk", _("Ukrainian")),
+    ("fa", _("Persian")),
+    ("tr", _("Turkish")),
 ]
 # Django knows no Tigrinya: without an entry, get_language_info("ti") fails and the switcher
 # could not name it. Arabic is named as Arabic sites write it (Django's entry adds a shadda).

@@ -44,7 +44,7 @@ class Command(makemessages.Command):
     msgmerge_options = [*makemessages.Command.msgmerge_options, "--sort-output"]
     # No guessed translations: msgmerge would otherwise offer a similar old string's translation
     # as a "fuzzy" one ("Persian" → "Person"). A new string arrives empty, so the completeness
-    # test (tests/portal/test_translation_catalogues.py) names it.
+    # test (tests/translations/test_catalogues_complete.py) names it.
     msgmerge_options.append("--no-fuzzy-matching")
     msguniq_options = [*makemessages.Command.msguniq_options, "--sort-output"]
     msgattrib_options = [*makemessages.Command.msgattrib_options, "--sort-output"]

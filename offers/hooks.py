@@ -50,6 +50,19 @@ def reindex_field_offers(*, field_of_action: FieldOfAction) -> None:
     )
 
 
+def reindex_offers_of_deleted_field(*, field_of_action: FieldOfAction) -> None:
+    """Offers filed under a field of action that is being deleted lose its name and facet:
+    re-indexed once the deletion is committed."""
+    from django.db import transaction
+
+    from offers.models import Offer
+    from offers.services.directory import reindex_offers
+
+    ids = list(Offer.objects.filter(fields_of_action=field_of_action).values_list("pk", flat=True))
+    if ids:
+        transaction.on_commit(lambda: reindex_offers(ids))
+
+
 def reindex_translated(model: type, ids: list[int]) -> None:
     """Translated texts of offers and fields of action are part of the offers' search text
     (called after the translations were committed)."""
@@ -117,6 +130,7 @@ def register() -> None:
         hooks.register(hooks.REGION_HISTORY, (label, path))
     hooks.listen(networks_hooks.ORGANISATION_RENAMED, reindex_provider_offers)
     hooks.listen(hooks.FIELD_OF_ACTION_RENAMED, reindex_field_offers)
+    hooks.listen(hooks.FIELD_OF_ACTION_DELETED, reindex_offers_of_deleted_field)
     annexes.register()
     translatable.register()
     translations.add_listener(reindex_translated)

@@ -58,6 +58,8 @@ REGION_HISTORY = "region_history"  # (model label, path to the region id) for th
 # they derived from the changed data current (e.g. a search index). Payload as keywords.
 
 FIELD_OF_ACTION_RENAMED = "field_of_action_renamed"  # field_of_action=FieldOfAction
+# field_of_action=FieldOfAction, just before it is deleted (what was filed under it still is)
+FIELD_OF_ACTION_DELETED = "field_of_action_deleted"
 REGION_DELETED = "region_deleted"  # region=Region, just before its rows are deleted
 
 

@@ -81,6 +81,15 @@ def field_of_action_save(*, field_of_action: FieldOfAction, data: dict[str, Any]
 
 
 @transaction.atomic
+def field_of_action_delete(*, field_of_action: FieldOfAction) -> None:
+    """Delete a field of action. Offers, events, working groups and actors filed under it lose
+    it (listeners of hooks.FIELD_OF_ACTION_DELETED are told first, e.g. the offer search);
+    chapters and measures of a concept restrict it: ``RestrictedError`` until they move."""
+    hooks.emit(hooks.FIELD_OF_ACTION_DELETED, field_of_action=field_of_action)
+    field_of_action.delete()
+
+
+@transaction.atomic
 def region_delete(*, region: Region) -> None:
     """Delete a region with everything that hangs on it. Listeners of hooks.REGION_DELETED are
     told first, while the rows still exist (e.g. to remove the region's files after commit)."""

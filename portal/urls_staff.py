@@ -18,6 +18,11 @@ urlpatterns = [
     ),
     path("<slug:region>/fields/", staff.fields_of_action, name="fields_of_action"),
     path("<slug:region>/fields/<int:pk>/", staff.field_of_action_edit, name="field_of_action_edit"),
+    path(
+        "<slug:region>/fields/<int:pk>/delete/",
+        staff.field_of_action_delete,
+        name="field_of_action_delete",
+    ),
     path("<slug:region>/barriers/", staff.barrier_reports, name="barrier_reports"),
     path(
         "<slug:region>/barriers/<int:pk>/",

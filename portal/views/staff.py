@@ -6,6 +6,7 @@ from itertools import islice
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import RestrictedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -184,6 +185,25 @@ def field_of_action_edit(request: HttpRequest, region: Region, pk: int) -> HttpR
         "portal/staff/field_of_action_edit.html",
         {"region": region, "form": form, "field": field},
     )
+
+
+@staff_view(MANAGE_CONTENT)
+@require_POST
+def field_of_action_delete(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    field = get_object_or_404(FieldOfAction.objects.in_region(region), pk=pk)
+    try:
+        services.field_of_action_delete(field_of_action=field)
+    except RestrictedError:
+        messages.error(
+            request,
+            _(
+                "Chapters or measures of an integration concept belong to this field of action; "
+                "assign them to another field first. It stays."
+            ),
+        )
+        return redirect("portal_staff:field_of_action_edit", region=region.slug, pk=pk)
+    messages.success(request, _("Deleted."))
+    return redirect("portal_staff:fields_of_action", region=region.slug)
 
 
 # --- barrier reports, mail log, history -----------------------------------------------------

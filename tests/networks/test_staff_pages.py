@@ -3,8 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from networks.models import IntegrationConcept, Organisation, Person, WorkingGroup
-from tests.networks.factories import ConceptFactory, OrganisationFactory, PersonFactory
+from networks.models import ConceptChapter, IntegrationConcept, Organisation, Person, WorkingGroup
+from portal.models import FieldOfAction
+from tests.networks.factories import (
+    ChapterFactory,
+    ConceptFactory,
+    OrganisationFactory,
+    PersonFactory,
+)
 
 
 @pytest.fixture
@@ -157,3 +163,18 @@ def test_the_history_page_lists_network_changes(client_of, coordinator_goslar, g
         .content.decode()
     )
     assert "Sichtbare Maßnahme" in body
+
+
+def test_a_field_of_action_with_concept_chapters_is_not_deleted_and_staff_are_told_why(
+    goslar, editor_goslar, client_of
+):
+    chapter = ChapterFactory(concept=ConceptFactory(region=goslar))
+    field = chapter.field_of_action
+
+    response = client_of(editor_goslar).post(
+        f"/staff/goslar/fields/{field.pk}/delete/", follow=True
+    )
+
+    assert FieldOfAction.objects.filter(pk=field.pk).exists()
+    assert ConceptChapter.objects.filter(pk=chapter.pk).exists()
+    assert "assign them to another field first" in response.content.decode()

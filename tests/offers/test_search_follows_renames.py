@@ -7,6 +7,7 @@ events in portal.hooks and re-indexes.
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
+from offers.models.directory import facet_key
 from offers.selectors.search import SearchParams, search_offers
 from tests.offers.factories import make_offer
 
@@ -46,3 +47,25 @@ def test_renaming_a_field_of_action_makes_its_offers_findable_by_the_new_name(
 
     assert response.status_code == 302
     assert titles(goslar, "Alphabetisierung") == ["Treffpunkt am Markt"]
+
+
+def test_deleting_a_field_of_action_removes_it_from_its_offers_search_text_and_facets(
+    goslar, editor_goslar, client_of, django_capture_on_commit_callbacks
+):
+    field = goslar.fields_of_action.get(slug="sprache")
+    field.name = "Alphabetisierung"
+    field.save()
+    offer = make_offer(goslar, title="Treffpunkt am Markt", fields=[field])
+    offer.refresh_from_db()
+    assert facet_key("field", field.pk) in offer.facet_keys
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_of(editor_goslar).post(
+            reverse("portal_staff:field_of_action_delete", args=[goslar.slug, field.pk])
+        )
+
+    assert response.status_code == 302
+    offer.refresh_from_db()
+    assert facet_key("field", field.pk) not in offer.facet_keys
+    assert titles(goslar, "Alphabetisierung") == []
+    assert titles(goslar, "Treffpunkt") == ["Treffpunkt am Markt"]

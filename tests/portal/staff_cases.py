@@ -56,6 +56,7 @@ CASES = [
     Case("portal_staff:membership_update", "post", _member, lambda r: {"role": "event_staff"}),
     Case("portal_staff:fields_of_action"),
     Case("portal_staff:field_of_action_edit", kwargs=_field),
+    Case("portal_staff:field_of_action_delete", "post", _field),
     Case("portal_staff:barrier_reports"),
     Case("portal_staff:barrier_report_update", "post", _report, lambda r: {"status": "resolved"}),
     Case("portal_staff:mail_log"),

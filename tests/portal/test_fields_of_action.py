@@ -81,3 +81,17 @@ def test_invalid_input_gets_messages(client_of, editor_goslar, goslar):
 def test_another_regions_field_answers_404(client_of, editor_goslar, harz):
     field = FieldOfAction.objects.in_region(harz).first()
     assert client_of(editor_goslar).get(f"/staff/goslar/fields/{field.pk}/").status_code == 404
+
+
+def test_an_editor_deletes_a_field_that_nothing_restricts(client_of, editor_goslar, goslar):
+    field = FieldOfAction.objects.in_region(goslar).get(slug="arbeit")
+    response = client_of(editor_goslar).post(f"/staff/goslar/fields/{field.pk}/delete/")
+    assert response.status_code == 302
+    assert not FieldOfAction.objects.filter(pk=field.pk).exists()
+    assert FieldOfAction.objects.in_region(goslar).count() == 9
+
+
+def test_deleting_is_offered_on_the_fields_page(client_of, editor_goslar, goslar):
+    field = FieldOfAction.objects.in_region(goslar).get(slug="arbeit")
+    html = client_of(editor_goslar).get(f"/staff/goslar/fields/{field.pk}/").content.decode()
+    assert f"/staff/goslar/fields/{field.pk}/delete/" in html

@@ -404,6 +404,25 @@ class ExportRequestForm(forms.Form):
         ],
         initial="pdf/ua-1",
     )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,  # German unless chosen
+        help_text=_(
+            "Translated parts in this language; the rest in German, marked as such. "
+            "The languages are those the region translates into."
+        ),
+        initial="de",
+    )
+
+    def __init__(self, *args, region, **kwargs) -> None:
+        from django.utils.translation import get_language_info
+
+        from portal.languages import region_languages
+
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (code, get_language_info(code)["name_translated"]) for code in region_languages(region)
+        ]
 
 
 class GuidelineForm(RegionModelForm):

@@ -7,30 +7,38 @@ from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from networks.annexes import get_annex
 from networks.models import ConceptExport, IntegrationConcept
-from portal.lib.markdown import render_markdown
 from portal.lib.pdf import html_to_pdf, render_html
 
-# Concepts are published in German, the county's official language; Arabic names or terms in
-# the content still render (DejaVu Sans with Noto Sans Arabic as fallback).
+# Concepts are published in German, the county's official language, and in each of the
+# region's target languages: the translated parts in that language, the rest in German and
+# marked as such (lang="de" and a note). Arabic and Farsi run right to left (DejaVu Sans with
+# Noto Sans Arabic as fallback).
 PDF_LANGUAGE = "de"
 
 
-def concept_pdf_context(concept: IntegrationConcept) -> dict:
+def concept_pdf_context(concept: IntegrationConcept, language: str = PDF_LANGUAGE) -> dict:
+    from portal.translations import prefetch_texts
+
     chapters = list(concept.chapters.select_related("field_of_action"))
     measures = list(concept.measures.with_relations())
+    guidelines = list(concept.guidelines.all())
+    # The translated texts in one query (the template's {% tr %} reads them).
+    prefetch_texts(
+        [concept, *guidelines, *chapters, *(c.field_of_action for c in chapters)],
+        language,
+        region=concept.region,
+    )
     by_field: dict[int, list] = {}
     for measure in measures:
         by_field.setdefault(measure.field_of_action_id, []).append(measure)
     chapter_rows = [
         {
             "chapter": chapter,
-            "situation": render_markdown(chapter.situation),
-            "goals": render_markdown(chapter.goals),
             "measures": by_field.pop(chapter.field_of_action_id, []),
         }
         for chapter in chapters
@@ -42,13 +50,16 @@ def concept_pdf_context(concept: IntegrationConcept) -> dict:
         annex = get_annex(choice.key)
         if annex is None:  # an app that registered it is gone; skip rather than fail
             continue
-        html = render_to_string(annex.template, annex.context(concept))
+        # Annexes list the network's German records: they stay German (and are marked so).
+        with translation.override(PDF_LANGUAGE):
+            html = render_to_string(annex.template, annex.context(concept))
         annexes.append({"number": number, "annex": annex, "html": mark_safe(html)})  # noqa: S308
     return {
         "concept": concept,
         "region": concept.region,
-        "foreword": render_markdown(concept.foreword),
-        "guidelines": list(concept.guidelines.all()),
+        "pdf_language": language,
+        "pdf_bidi": translation.get_language_info(language)["bidi"],
+        "guidelines": guidelines,
         "chapters": chapter_rows,
         "loose_measures": loose,
         "annexes": annexes,
@@ -56,9 +67,9 @@ def concept_pdf_context(concept: IntegrationConcept) -> dict:
     }
 
 
-def render_concept_html(concept: IntegrationConcept) -> str:
+def render_concept_html(concept: IntegrationConcept, language: str = PDF_LANGUAGE) -> str:
     return render_html(
-        "networks/pdf/concept.html", concept_pdf_context(concept), language=PDF_LANGUAGE
+        "networks/pdf/concept.html", concept_pdf_context(concept, language), language=language
     )
 
 
@@ -83,15 +94,17 @@ def generate_export(
 
     concept = IntegrationConcept.objects.select_related("region").get(pk=export.concept_id)
     # The file shows the content of this moment, which may be newer than the request's.
-    step(10, status=ConceptExport.Status.RUNNING, fingerprint=concept_fingerprint(concept))
+    fingerprint = concept_fingerprint(concept, export.language)
+    step(10, status=ConceptExport.Status.RUNNING, fingerprint=fingerprint)
     try:
-        html = render_concept_html(concept)
+        html = render_concept_html(concept, export.language)
         if on_html:
             on_html(html)
         step(30)
         pdf = html_to_pdf(html, variant=export.variant)
         step(90)
-        filename = f"integrationskonzept-{concept.region.slug}-{concept.version}.pdf"
+        suffix = "" if export.language == PDF_LANGUAGE else f"-{export.language}"
+        filename = f"integrationskonzept-{concept.region.slug}-{concept.version}{suffix}.pdf"
         export.file.save(filename, ContentFile(pdf), save=False)
         step(
             100,

@@ -24,7 +24,7 @@ from portal.lib import l10n
 from portal.models import FieldOfAction, Region
 
 # Bump when the PDF templates change in a way that should invalidate cached files.
-PDF_LAYOUT_VERSION = "4"
+PDF_LAYOUT_VERSION = "5"
 
 
 # --- directory ------------------------------------------------------------------------------
@@ -187,12 +187,33 @@ def _fingerprint_sql() -> str:
     )
 
 
-def concept_fingerprint(concept: IntegrationConcept) -> str:
+def _translations_stamp(concept: IntegrationConcept, language: str) -> str:
+    """What the concept's PDF in ``language`` shows of its translations: their number and last
+    change (concept, guidelines, chapters, field names) and the region's rule for outdated
+    ones. The German texts' versions are already in the rest of the fingerprint."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Max
+
+    from networks.models import ConceptChapter, Guideline
+    from portal.models.translations import Translation
+
+    types = ContentType.objects.get_for_models(
+        IntegrationConcept, Guideline, ConceptChapter, FieldOfAction
+    ).values()
+    row = Translation.objects.filter(
+        region_id=concept.region_id, language=language, content_type__in=list(types)
+    ).aggregate(count=Count("id"), last=Max("updated_at"))
+    region = concept.region
+    return f"{language}:{row['count']}:{row['last']}:{region.outdated_translations}"
+
+
+def concept_fingerprint(concept: IntegrationConcept, language: str = "de") -> str:
     """A hash that changes whenever anything shown in the concept's PDF changes.
 
     One query (counts and last changes of every part, and of the region's organisations,
     people and working groups that the network's annexes show), so a public download can
-    check it on every request. Other apps' annexes add their own ``fingerprint_fn``.
+    check it on every request; one more for a translated PDF (``language``). Other apps'
+    annexes add their own ``fingerprint_fn``.
     """
     from django.db import connection
 
@@ -203,6 +224,8 @@ def concept_fingerprint(concept: IntegrationConcept) -> str:
         row = cursor.fetchone()
     region = concept.region
     parts = [PDF_LAYOUT_VERSION, region.name, region.office_name, *(str(v) for v in row)]
+    if language != "de":
+        parts.append(_translations_stamp(concept, language))
     for key in (row[-1] or "").split("|"):
         annex = get_annex(key) if key else None
         if annex is not None and annex.fingerprint_fn is not None:
@@ -210,19 +233,31 @@ def concept_fingerprint(concept: IntegrationConcept) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def current_export(concept: IntegrationConcept, variant: str) -> ConceptExport | None:
-    """The newest export of this concept and variant that matches its current content."""
+def current_export(
+    concept: IntegrationConcept, variant: str, language: str = "de"
+) -> ConceptExport | None:
+    """The newest export of this concept, variant and language that matches its current
+    content."""
     return (
         ConceptExport.objects.filter(
-            concept=concept, variant=variant, fingerprint=concept_fingerprint(concept)
+            concept=concept,
+            variant=variant,
+            language=language,
+            fingerprint=concept_fingerprint(concept, language),
         )
         .exclude(status=ConceptExport.Status.FAILED)
         .first()
     )
 
 
-def latest_ready_export(concept: IntegrationConcept, variant: str) -> ConceptExport | None:
-    return ConceptExport.objects.ready().filter(concept=concept, variant=variant).first()
+def latest_ready_export(
+    concept: IntegrationConcept, variant: str, language: str = "de"
+) -> ConceptExport | None:
+    return (
+        ConceptExport.objects.ready()
+        .filter(concept=concept, variant=variant, language=language)
+        .first()
+    )
 
 
 def filter_measures(

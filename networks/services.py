@@ -353,12 +353,14 @@ def concept_request_export(
     *,
     concept: IntegrationConcept,
     variant: str,
+    language: str = "de",
     user: User | None = None,
     retry_failed: bool = False,
 ) -> ConceptExport:
     """Reuse a current or unfinished export, or start one background job.
 
-    At most one export per concept and variant is pending or running (a partial unique
+    ``language`` is German or one of the region's target languages (the caller checks).
+    At most one export per concept, variant and language is pending or running (a partial unique
     index holds it): every request while one waits gets that one, even when the content
     changed meanwhile, since the job renders the content of the moment it runs. A failed
     export answers anonymous requests for the same content for an hour instead of queueing a
@@ -367,13 +369,13 @@ def concept_request_export(
     from networks.selectors import concept_fingerprint
     from networks.tasks import generate_concept_pdf
 
-    fingerprint = concept_fingerprint(concept)
+    fingerprint = concept_fingerprint(concept, language)
     now = timezone.now()
     Status = ConceptExport.Status
     with transaction.atomic():
         # Serialise requests per concept so a double click starts one job, not two.
         IntegrationConcept.objects.select_for_update().filter(pk=concept.pk).first()
-        exports = ConceptExport.objects.filter(concept=concept, variant=variant)
+        exports = ConceptExport.objects.filter(concept=concept, variant=variant, language=language)
         unfinished = exports.filter(status__in=[Status.PENDING, Status.RUNNING]).first()
         abandoned = False
         if unfinished is not None:
@@ -395,7 +397,11 @@ def concept_request_export(
         ):
             return latest
         export = ConceptExport.objects.create(
-            concept=concept, variant=variant, fingerprint=fingerprint, requested_by=user
+            concept=concept,
+            variant=variant,
+            language=language,
+            fingerprint=fingerprint,
+            requested_by=user,
         )
         # In the same transaction (the outbox): no export row without its job.
         jobs.defer(generate_concept_pdf, export_id=export.pk)

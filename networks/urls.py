@@ -47,4 +47,15 @@ urlpatterns = [
         public.concept_previous_pdf,
         name="concept_previous_pdf",
     ),
+    # The concept in one of the region's languages (German for the parts not translated).
+    path(
+        "<slug:region>/concept/<int:version>/pdf/<str:language>/",
+        public.concept_pdf,
+        name="concept_pdf_language",
+    ),
+    path(
+        "<slug:region>/concept/<int:version>/pdf/<str:language>/previous/",
+        public.concept_previous_pdf,
+        name="concept_previous_pdf_language",
+    ),
 ]

@@ -339,6 +339,9 @@ class ConceptExport(models.Model):
     variant = models.CharField(
         _("variant"), max_length=10, choices=Variant.choices, default=Variant.PDF_UA
     )
+    # The language of the file: German, or one of the region's target languages (translated
+    # parts in that language, the rest in German and marked as such).
+    language = models.CharField(_("language"), max_length=15, default="de")
     fingerprint = models.CharField(max_length=64)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
@@ -360,11 +363,12 @@ class ConceptExport(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("PDF export")
         verbose_name_plural = _("PDF exports")
-        indexes = [models.Index(fields=["concept", "variant", "fingerprint"])]
+        indexes = [models.Index(fields=["concept", "variant", "language", "fingerprint"])]
         constraints = [
-            # One WeasyPrint job at a time per concept and variant, whatever the traffic.
+            # One WeasyPrint job at a time per concept, variant and language, whatever the
+            # traffic.
             models.UniqueConstraint(
-                fields=["concept", "variant"],
+                fields=["concept", "variant", "language"],
                 condition=models.Q(status__in=["pending", "running"]),
                 name="concept_export_one_unfinished",
             )

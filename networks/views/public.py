@@ -12,8 +12,9 @@ from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -34,10 +35,11 @@ from networks.models import (
     WorkingGroupMeeting,
 )
 from portal.access import public_view, set_page_region
+from portal.languages import region_languages
 from portal.lib import ratelimit
-from portal.lib.markdown import render_markdown
 from portal.lib.responses import stored_file_response
 from portal.models import Region
+from portal.translations import SOURCE_LANGUAGE as PDF_LANGUAGE
 from portal.translations import prefetch_texts
 
 PUBLIC_VARIANT = ConceptExport.Variant.PDF_UA
@@ -230,8 +232,15 @@ def _public_concept(region_obj, version: int) -> IntegrationConcept:
     )
 
 
-def _concept_nav(concept: IntegrationConcept) -> list:
-    return list(concept.chapters.select_related("field_of_action"))
+def _concept_nav(concept: IntegrationConcept, guidelines: list | None = None) -> list:
+    """The chapters, with the concept's translated texts in the reader's language loaded."""
+    chapters = list(concept.chapters.select_related("field_of_action"))
+    prefetch_texts(
+        [concept, *(guidelines or []), *chapters, *(c.field_of_action for c in chapters)],
+        get_language() or PDF_LANGUAGE,
+        region=concept.region,
+    )
+    return chapters
 
 
 @public_view
@@ -248,14 +257,15 @@ def concept_current(request: HttpRequest, region: Region) -> HttpResponse:
 def concept_detail(request: HttpRequest, region: Region, version: int) -> HttpResponse:
     concept = _public_concept(region, version)
     measures = list(concept.measures.all())
+    guidelines = list(concept.guidelines.all())
     context = {
         "region": region,
         "concept": concept,
-        "foreword": render_markdown(concept.foreword),
-        "chapters": _concept_nav(concept),
-        "guidelines": concept.guidelines.all(),
+        "chapters": _concept_nav(concept, guidelines),
+        "guidelines": guidelines,
         "summary": selectors.measure_summary(measures),
         "adopted": IntegrationConcept.objects.in_region(region).adopted().first(),
+        "pdf_links": concept_pdf_links(concept),
     }
     return render(request, "networks/concept_detail.html", context)
 
@@ -274,8 +284,6 @@ def concept_chapter(request: HttpRequest, region: Region, version: int, field: s
         "concept": concept,
         "chapters": chapters,
         "chapter": chapter,
-        "situation": render_markdown(chapter.situation),
-        "goals": render_markdown(chapter.goals),
         "number": index + 1,
         "previous": chapters[index - 1] if index > 0 else None,
         "next": chapters[index + 1] if index + 1 < len(chapters) else None,
@@ -307,9 +315,39 @@ def measure_tracker(request: HttpRequest, region: Region, version: int) -> HttpR
     return render(request, "networks/measure_tracker.html", context)
 
 
+def _pdf_urls(concept: IntegrationConcept, language: str) -> tuple[str, str]:
+    """The addresses of the concept's PDF in ``language`` and of its previous file."""
+    kwargs = {"region": concept.region.slug, "version": concept.version}
+    if language == PDF_LANGUAGE:
+        return (
+            reverse("networks:concept_pdf", kwargs=kwargs),
+            reverse("networks:concept_previous_pdf", kwargs=kwargs),
+        )
+    kwargs["language"] = language
+    return (
+        reverse("networks:concept_pdf_language", kwargs=kwargs),
+        reverse("networks:concept_previous_pdf_language", kwargs=kwargs),
+    )
+
+
+def concept_pdf_links(concept: IntegrationConcept) -> list[dict[str, str]]:
+    """One download per language the region publishes: German first."""
+    return [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": _pdf_urls(concept, code)[0],
+        }
+        for code in region_languages(concept.region)
+    ]
+
+
 @require_GET
-def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponseBase:
-    """Serve the cached PDF at once; if the concept changed, start a job and say so."""
+def concept_pdf(
+    request: HttpRequest, region: str, version: int, language: str = PDF_LANGUAGE
+) -> HttpResponseBase:
+    """Serve the cached PDF at once; if the concept changed, start a job and say so.
+    ``language``: German, or one of the region's languages."""
     # One query for region and concept: this view is hit for every download.
     concept = get_object_or_404(
         IntegrationConcept.objects.public().select_related("region"),
@@ -317,8 +355,10 @@ def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponse
         version=version,
     )
     region_obj = concept.region
+    if language not in region_languages(region_obj):
+        raise Http404
     set_page_region(request, region_obj)
-    export = selectors.current_export(concept, PUBLIC_VARIANT)
+    export = selectors.current_export(concept, PUBLIC_VARIANT, language)
     if export is not None and export.status == ConceptExport.Status.DONE and export.file:
         if request.headers.get("HX-Request"):
             # The waiting page polls with htmx: send the browser to the file itself.
@@ -331,12 +371,17 @@ def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponse
             return response
         export.delete()  # the file is gone (e.g. media restored from backup): make it again
     if export is None:
-        export = services.concept_request_export(concept=concept, variant=PUBLIC_VARIANT)
+        export = services.concept_request_export(
+            concept=concept, variant=PUBLIC_VARIANT, language=language
+        )
+    pdf_url, previous_url = _pdf_urls(concept, language)
     context = {
         "region": region_obj,
         "concept": concept,
         "export": export,
-        "previous": selectors.latest_ready_export(concept, PUBLIC_VARIANT),
+        "previous": selectors.latest_ready_export(concept, PUBLIC_VARIANT, language),
+        "pdf_url": pdf_url,
+        "previous_url": previous_url,
     }
     # 503 + Retry-After tells clients and crawlers to come back; people see a friendly page.
     response = render(request, "networks/concept_pdf_pending.html", context, status=503)
@@ -347,10 +392,14 @@ def concept_pdf(request: HttpRequest, region: str, version: int) -> HttpResponse
 
 @public_view
 @require_GET
-def concept_previous_pdf(request: HttpRequest, region: Region, version: int) -> HttpResponse:
+def concept_previous_pdf(
+    request: HttpRequest, region: Region, version: int, language: str = PDF_LANGUAGE
+) -> HttpResponse:
     """The last finished file, while a newer one is being prepared."""
     concept = _public_concept(region, version)
-    export = selectors.latest_ready_export(concept, PUBLIC_VARIANT)
+    if language not in region_languages(region):
+        raise Http404
+    export = selectors.latest_ready_export(concept, PUBLIC_VARIANT, language)
     if export is None or not export.file:
         raise Http404
     return stored_file_response(

@@ -99,7 +99,7 @@ def concept_detail(request: HttpRequest, region: Region, pk: int) -> HttpRespons
         "annex_form": AnnexChoiceForm(
             initial={"annexes": list(concept.annexes.values_list("key", flat=True))}
         ),
-        "export_form": ExportRequestForm(),
+        "export_form": ExportRequestForm(region=region),
         "exports": concept.exports.all()[:6],
         "other_versions": IntegrationConcept.objects.in_region(region).exclude(pk=concept.pk),
     }
@@ -231,12 +231,16 @@ def concept_compare(request: HttpRequest, region: Region) -> HttpResponse:
 @require_POST
 def export_request(request: StaffRequest, region: Region, pk: int) -> HttpResponse:
     concept = _concept(region, pk)
-    form = ExportRequestForm(request.POST)
+    form = ExportRequestForm(request.POST, region=region)
     if not form.is_valid():
-        messages.error(request, _("Please choose a PDF variant."))
+        messages.error(request, _("Please choose a PDF variant and a language."))
         return _to_concept(region, concept.pk, "exports")
     export = services.concept_request_export(
-        concept=concept, variant=form.cleaned_data["variant"], user=request.user, retry_failed=True
+        concept=concept,
+        variant=form.cleaned_data["variant"],
+        language=form.cleaned_data["language"] or "de",
+        user=request.user,
+        retry_failed=True,
     )
     return redirect("networks_staff:export_status", region=region.slug, pk=export.pk)
 

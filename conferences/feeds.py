@@ -5,15 +5,20 @@ from __future__ import annotations
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from conferences.models import Event
 from portal.models import Region
+from portal.translations.feeds import (
+    LanguageAtomFeed,
+    feed_text,
+    load_texts,
+    text_languages,
+)
 
 
 class NewEventsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = LanguageAtomFeed
 
     def get_object(self, request, region: str | None = None):
         return get_object_or_404(Region, slug=region) if region else None
@@ -35,14 +40,19 @@ class NewEventsFeed(Feed):
         events = Event.objects.published().filter(published_at__isnull=False)
         if obj is not None:
             events = events.in_region(obj)
-        return events.select_related("region").order_by("-published_at")[:30]
+        return load_texts(events.select_related("region").order_by("-published_at")[:30])
 
     def item_title(self, item: Event) -> str:
         prefix = _("Cancelled: ") if item.is_cancelled else ""
-        return prefix + item.title
+        return prefix + feed_text(item, "title").text
 
     def item_description(self, item: Event) -> str:
-        return item.summary
+        return feed_text(item, "summary").text
+
+    def item_extra_kwargs(self, item: Event) -> dict:
+        return {
+            "text_languages": text_languages(item, {"title": "title", "description": "summary"})
+        }
 
     def item_pubdate(self, item: Event):
         return item.published_at

@@ -33,4 +33,6 @@ def register() -> None:
         order=30,
     )
     translations.register_part("event", ProgrammeItem, fields=("title",), path="event_date__event")
-    translations.register_part("event", Workshop, fields=("title",), path="event_date__event")
+    translations.register_part(
+        "event", Workshop, fields=("title", "description"), path="event_date__event"
+    )

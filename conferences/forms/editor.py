@@ -116,7 +116,8 @@ class ProgrammeItemForm(forms.ModelForm):
 class WorkshopForm(forms.ModelForm):
     class Meta:
         model = Workshop
-        fields = ["title", "field_of_action", "seats", "room", "moderation"]
+        fields = ["title", "description", "field_of_action", "seats", "room", "moderation"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, region: Region, **kwargs):
         super().__init__(*args, **kwargs)

@@ -282,6 +282,8 @@ class Workshop(models.Model):
 
     event_date = models.ForeignKey(EventDate, on_delete=models.CASCADE, related_name="workshops")
     title = models.CharField(_("title"), max_length=200)
+    # What the workshop is about, for people choosing one (plain text, a few sentences).
+    description = models.TextField(_("description"), blank=True, max_length=2000)
     field_of_action = models.ForeignKey(
         FieldOfAction,
         on_delete=models.SET_NULL,

@@ -174,6 +174,8 @@ LANGUAGES = [
     ("uk", _("Ukrainian")),
     ("fa", _("Persian")),
     ("tr", _("Turkish")),
+    ("ru", _("Russian")),
+    ("ti", _("Tigrinya")),
 ]
 # Django knows no Tigrinya: without an entry, get_language_info("ti") fails and the switcher
 # could not name it. Arabic is named as Arabic sites write it (Django's entry adds a shadda).

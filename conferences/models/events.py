@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -116,7 +115,7 @@ class Event(models.Model):
     language = models.CharField(
         _("language of the event"),
         max_length=10,
-        choices=settings.LANGUAGES,
+        choices=l10n.interface_languages,
         default="de",
         help_text=_("E-mails go out in this language when a participant chose none."),
     )

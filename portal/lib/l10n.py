@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
@@ -27,6 +27,9 @@ from babel import numbers as babel_numbers
 from babel import units as babel_units
 from django.conf import settings
 from django.utils import timezone, translation
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise
 
 DateValue = datetime.date | datetime.datetime
 Number = int | float | Decimal
@@ -37,6 +40,12 @@ STYLES = ("full", "long", "medium", "short")
 # the 24-hour clock (British English), not "12/27/26, 9:30 PM". Tigrinya: most speakers in
 # Germany come from Eritrea.
 CLDR_LOCALES = {"en": "en_GB", "ti": "ti_ER"}
+
+
+def interface_languages() -> list[tuple[str, _StrOrPromise]]:
+    """settings.LANGUAGES as a model field's choices. Given as this callable, not as the list,
+    the choices stay out of the migrations: adding an interface language needs none."""
+    return list(settings.LANGUAGES)
 
 
 @cache

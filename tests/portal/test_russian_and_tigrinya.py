@@ -5,6 +5,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import ngettext
 
@@ -90,3 +91,11 @@ def test_russian_plural_forms_follow_djangos_rule(count, expected):
 def test_tigrinya_has_a_singular_and_a_plural(count, expected):
     with translation.override("ti"):
         assert ngettext("%(count)d hour", "%(count)d hours", count) % {"count": count} == expected
+
+
+def test_an_event_can_write_its_mails_in_every_interface_language():
+    from conferences.models import Event
+
+    codes = [code for code, _name in Event._meta.get_field("language").choices]
+    assert codes == [code for code, _name in settings.LANGUAGES]
+    assert {"ru", "ti"} <= set(codes)

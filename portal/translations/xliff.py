@@ -106,15 +106,24 @@ class ImportRow:
     current_version: str = ""  # the German version it was made from ("" for drafts)
     problem: str = ""
     german_changed: bool = False  # the German text changed since the export
+    # Still marked for review (XLIFF 1.2 state needs-*), as exported with an outdated or draft
+    # translation: the agency left it untouched.
+    needs_review: bool = False
     obj: Any = None
     field: str = ""
+
+    @property
+    def unreviewed(self) -> bool:
+        """The outdated or draft translation we sent, returned unchanged and unconfirmed:
+        importing it would call it up to date without anybody having checked it."""
+        return self.needs_review and self.target == self.current
 
     @property
     def action(self) -> str:
         """What applying does with this row: "error", "skip", "same", "new" or "change"."""
         if self.problem:
             return "error"
-        if not self.target:
+        if not self.target or self.unreviewed:
             return "skip"
         if self.target == self.current and self.current_version == source_version(self.source):
             return "same"
@@ -196,6 +205,7 @@ def read_xliff(*, region: Region, language: str, data: bytes) -> ImportPreview:
             key=key,
             source=normalise_source(str(item.source or "")),
             target=str(item.target or "").replace("\r\n", "\n").strip(),
+            needs_review=bool(getattr(item, "isfuzzy", lambda: False)()),
         )
         preview.rows.append(row)
         if key in seen:

@@ -156,3 +156,51 @@ def test_the_export_holds_only_what_needs_work_unless_everything_is_asked_for(
     units = re.compile(rf'id="offers\.offer\.{offer.pk}\.')
     assert len(units.findall(needed)) == 1  # the summary; the title is translated
     assert len(units.findall(everything)) == 2
+
+
+def test_an_outdated_translation_returned_unchanged_and_still_marked_for_review_stays_outdated(
+    client_of, editor, harz, offer
+):
+    """We send an outdated translation along for review (state needs-*); an agency that
+    leaves it as it was has not checked it, so the import must not call it up to date. The
+    same text confirmed (state translated) is up to date."""
+    from translate.storage import xliff as xliff1
+
+    translation_save(region=harz, obj=offer, field="title", language="ar", text="دورة قديمة")
+    Offer.objects.filter(pk=offer.pk).update(title="Deutschkurs am Abend")
+    client = client_of(editor)
+    exported = client.get(url("translations_export", harz)).content
+    store = xliff1.xlifffile.parsestring(exported)
+    unit = next(u for u in store.units if u.getid().endswith(f"{offer.pk}.title"))
+    assert unit.isfuzzy() and unit.target == "دورة قديمة"
+
+    preview = upload(client, harz, exported.decode())
+    assert preview.context["counts"]["change"] == 0
+    assert "token" not in preview.context  # nothing to import
+    assert translated(Offer.objects.get(pk=offer.pk), "title", "ar").status == Status.OUTDATED
+
+    unit.markfuzzy(False)  # the agency confirms the translation still fits
+    preview = upload(client, harz, bytes(store).decode())
+    assert preview.context["counts"]["change"] == 1
+    client.post(url("translations_import", harz), {"token": preview.context["token"]})
+    assert translated(Offer.objects.get(pk=offer.pk), "title", "ar").status == Status.UP_TO_DATE
+
+
+def test_the_export_is_written_and_the_import_read_by_translate_toolkit(monkeypatch, harz):
+    """The XLIFF code is translate-toolkit's: stubbing its classes breaks export and import."""
+    from translate.storage import xliff2
+
+    from portal.translations import xliff
+
+    assert xliff._File12.__mro__[1].__module__ == "translate.storage.xliff"
+    calls = []
+    original = xliff2.Xliff2File.parsestring
+
+    def spy(data):
+        calls.append(len(data))
+        return original(data)
+
+    monkeypatch.setattr(xliff2.Xliff2File, "parsestring", staticmethod(spy))
+    data = xliff.export_xliff(region=harz, language="ar", units=[], version="2.0")
+    xliff.read_xliff(region=harz, language="ar", data=data)
+    assert calls == [len(data)]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:region>/events/<int:pk>/image/", staff_events.event_image, name="event_image"),
     path("<slug:region>/events/<int:pk>/copy/", staff_events.event_copy, name="event_copy"),
     path("<slug:region>/events/<int:pk>/status/", staff_events.event_status, name="event_status"),
+    path("<slug:region>/events/<int:pk>/delete/", staff_events.event_delete, name="event_delete"),
     path(
         "<slug:region>/events/<int:pk>/results/", staff_events.event_results, name="event_results"
     ),

@@ -23,6 +23,24 @@ def event_publish(*, event: Event) -> Event:
     return event
 
 
+class EventNotDeletable(Exception):
+    """Only a draft nobody registered for may be deleted; anything else is cancelled."""
+
+
+@transaction.atomic
+def event_delete(*, event: Event) -> None:
+    """Delete a draft event with its dates, programme and workshops (its image goes with it).
+    A published event has been announced and may hold registrations: it is cancelled, so
+    everyone registered is told, never deleted."""
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    if (
+        locked.status != Event.Status.DRAFT
+        or Registration.objects.filter(event_date__event=locked).exists()
+    ):
+        raise EventNotDeletable
+    locked.delete()
+
+
 def event_set_registration_closed(*, event: Event, closed: bool) -> Event:
     event.registration_closed = closed
     event.save(update_fields=["registration_closed", "updated_at"])

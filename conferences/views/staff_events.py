@@ -155,6 +155,24 @@ def event_status(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
 
 
 @staff_view(MANAGE_CONTENT)
+@require_POST
+def event_delete(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event.objects.in_region(region), pk=pk)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Please tick the box to confirm the deletion."))
+        return redirect("conferences_staff:event_overview", region=region.slug, pk=pk)
+    try:
+        services.event_delete(event=event)
+    except services.EventNotDeletable:
+        messages.error(
+            request, _("Only a draft nobody has registered for can be deleted; cancel this event.")
+        )
+        return redirect("conferences_staff:event_overview", region=region.slug, pk=pk)
+    messages.success(request, _("The draft is deleted."))
+    return redirect("conferences_staff:event_list", region=region.slug)
+
+
+@staff_view(MANAGE_CONTENT)
 def event_results(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
     """Workshop results (needs, recommendations) and the documentation of the event."""
     event = get_object_or_404(Event.objects.in_region(region), pk=pk)

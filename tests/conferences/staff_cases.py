@@ -64,6 +64,7 @@ CASES = [
     Case("conferences_staff:event_image", kwargs=_event_with_image),
     Case("conferences_staff:event_copy", "post", kwargs=_event),
     Case("conferences_staff:event_status", "post", _event, lambda r: {"action": "close"}),
+    Case("conferences_staff:event_delete", "post", _event, lambda r: {"confirm": "yes"}),
     Case("conferences_staff:event_results", kwargs=_event),
     Case("conferences_staff:workshop_measures", kwargs=_workshop),
     Case("conferences_staff:venue_list"),

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from conferences.models import Event, EventDate, Registration, Workshop
 from tests.conferences.factories import (
@@ -377,3 +378,58 @@ def test_staff_cancel_a_registration_after_confirming(client_of, event_staff_gos
     assert response.status_code == 302
     holder.refresh_from_db()
     assert holder.status == Status.CANCELLED
+
+
+# --- deleting a draft (instead of the Django admin) --------------------------------------------
+
+
+def test_a_draft_is_deleted_with_its_dates_programme_and_workshops(
+    client_of, editor_goslar, goslar
+):
+    draft = EventFactory(region=goslar, status=Event.Status.DRAFT)
+    WorkshopFactory(event_date=EventDateFactory(event=draft))
+    response = client_of(editor_goslar).post(
+        staff_url(goslar, f"events/{draft.pk}/delete/"), {"confirm": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Event.objects.filter(pk=draft.pk).exists()
+    assert not EventDate.objects.filter(event_id=draft.pk).exists()
+
+
+def test_without_the_tick_nothing_is_deleted(client_of, editor_goslar, goslar):
+    draft = EventFactory(region=goslar, status=Event.Status.DRAFT)
+    response = client_of(editor_goslar).post(
+        staff_url(goslar, f"events/{draft.pk}/delete/"), follow=True
+    )
+    assert Event.objects.filter(pk=draft.pk).exists()
+    assert _("Please tick the box to confirm the deletion.") in response.content.decode()
+
+
+@pytest.mark.parametrize("published", [True, False])
+def test_a_published_event_or_one_with_registrations_is_cancelled_not_deleted(
+    client_of, editor_goslar, goslar, published
+):
+    status = Event.Status.PUBLISHED if published else Event.Status.DRAFT
+    event = EventFactory(region=goslar, status=status)
+    if not published:
+        RegistrationFactory(event_date=EventDateFactory(event=event))
+    response = client_of(editor_goslar).post(
+        staff_url(goslar, f"events/{event.pk}/delete/"), {"confirm": "yes"}, follow=True
+    )
+    assert Event.objects.filter(pk=event.pk).exists()
+    assert (
+        _("Only a draft nobody has registered for can be deleted; cancel this event.")
+        in response.content.decode()
+    )
+
+
+def test_the_overview_of_a_draft_offers_deletion_and_of_a_published_event_cancellation(
+    client_of, editor_goslar, goslar
+):
+    draft = EventFactory(region=goslar, status=Event.Status.DRAFT)
+    published = EventFactory(region=goslar)
+    client = client_of(editor_goslar)
+    html = client.get(staff_url(goslar, f"events/{draft.pk}/")).content.decode()
+    assert f"events/{draft.pk}/delete/" in html
+    html = client.get(staff_url(goslar, f"events/{published.pk}/")).content.decode()
+    assert "/delete/" not in html and 'value="cancel"' in html

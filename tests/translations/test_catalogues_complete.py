@@ -92,6 +92,29 @@ def test_every_language_has_catalogues_for_every_app():
     assert not missing, "Run `manage.py messages` and translate: " + ", ".join(missing)
 
 
+def msgids(path: Path) -> set[tuple[str, str]]:
+    return {(entry.msgctxt or "", entry.msgid) for entry in entries(path)}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_the_msgids_of_the_german_catalogue(language):
+    """A string added after a language's catalogue was last updated is missing from it, not
+    empty, and would silently show in English: `manage.py messages` adds it to every
+    language at once."""
+    differences = []
+    for locale_dir in LOCALE_DIRS:
+        german, path = catalogue(locale_dir, "de"), catalogue(locale_dir, language)
+        if not (german.is_file() and path.is_file()):
+            continue
+        missing = msgids(german) - msgids(path)
+        extra = msgids(path) - msgids(german)
+        differences += [f"{path}: missing {msgid!r}" for _ctx, msgid in sorted(missing)]
+        differences += [f"{path}: not in German {msgid!r}" for _ctx, msgid in sorted(extra)]
+    assert not differences, "Run `manage.py messages` and translate:\n" + "\n".join(
+        differences[:40]
+    )
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_msgid_is_translated_with_its_placeholders(language):
     problems = []

@@ -148,6 +148,7 @@ def event_copy(*, event: Event, years: int = 1) -> Event:
             Workshop(
                 event_date=new,
                 title=w.title,
+                description=w.description,
                 field_of_action=w.field_of_action,
                 seats=w.seats,
                 room=w.room,

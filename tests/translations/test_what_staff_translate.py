@@ -87,10 +87,19 @@ def test_staff_translate_a_workshops_title_and_description_in_the_event_editor(
     assert '<span lang="de" dir="ltr">Wohnungssuche im Landkreis.</span>' in html
 
 
-def test_a_workshop_description_shows_on_the_german_page(client, harz, conference):
+def test_a_workshop_description_shows_on_the_german_page_and_is_copied_for_next_year(
+    client, harz, conference
+):
+    from conferences.services.events import event_copy
+
     event, _talk = conference
     html = client.get(event.get_absolute_url()).content.decode()
     assert "Wir sprechen über Praktika." in html
+    copy = event_copy(event=event)
+    descriptions = Workshop.objects.filter(event_date__event=copy).values_list(
+        "description", flat=True
+    )
+    assert sorted(descriptions) == ["Wir sprechen über Praktika.", "Wohnungssuche im Landkreis."]
 
 
 def test_a_draft_translation_of_a_workshop_is_not_public(client, harz, conference):

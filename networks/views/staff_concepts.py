@@ -440,7 +440,7 @@ def note_add(request: HttpRequest, region: Region, measure_pk: int) -> HttpRespo
         messages.error(
             request,
             _("The note was not saved: %(errors)s")
-            % {"errors": " ".join(e for errs in form.errors.values() for e in errs)},
+            % {"errors": " ".join(str(e) for errs in form.errors.values() for e in errs)},
         )
     return redirect("networks_staff:measure_edit", region=region.slug, pk=measure.pk)
 

@@ -46,7 +46,7 @@ def coverage(region: Region) -> Coverage:
             """,
             [region.pk],
         )
-        matrix = {(m, f): n for m, f, n in cursor.fetchall()}
+        matrix: dict[tuple[int, int], int] = {(m, f): n for m, f, n in cursor.fetchall()}
         cursor.execute(
             f"""
             SELECT p.municipality_id, count(DISTINCT o.id)
@@ -55,7 +55,7 @@ def coverage(region: Region) -> Coverage:
             """,
             [region.pk],
         )
-        per_municipality = dict(cursor.fetchall())
+        per_municipality: dict[int, int] = dict(cursor.fetchall())
         cursor.execute(
             f"""
             SELECT fo.fieldofaction_id, lang, count(*)
@@ -78,7 +78,7 @@ def coverage(region: Region) -> Coverage:
             """,
             [region.pk],
         )
-        per_field = dict(cursor.fetchall())
+        per_field: dict[int, int] = dict(cursor.fetchall())
     highest = max(matrix.values(), default=0)
 
     def cell(n: int) -> Cell:
@@ -103,9 +103,11 @@ def coverage(region: Region) -> Coverage:
     )
 
 
-def coverage_table(data: Coverage) -> tuple[list[str], list[list]]:
+def coverage_table(data: Coverage) -> tuple[list[str], list[list[str | int]]]:
     """Header and rows for the CSV export."""
     header = ["Gemeinde", *(f.name for f in data.fields), "Angebote gesamt"]
-    rows = [[m.name, *(c.count for c in cells), total] for m, cells, total in data.rows]
+    rows: list[list[str | int]] = [
+        [m.name, *(c.count for c in cells), total] for m, cells, total in data.rows
+    ]
     rows.append(["Landkreis gesamt", *data.field_totals, data.offer_count])
     return header, rows

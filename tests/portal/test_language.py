@@ -58,10 +58,13 @@ def test_the_choice_persists_in_a_cookie(client, goslar):
     assert '<html lang="uk"' in client.get("/").content.decode()
 
 
-def test_arabic_pages_use_the_right_to_left_stylesheet(client, goslar):
-    _switch(client, "ar")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_right_to_left_pages_use_the_right_to_left_stylesheet(client, goslar, language):
+    _switch(client, language)
     html = client.get("/goslar/").content.decode()
-    assert "bootstrap.rtl.min.css" in html
+    rtl = NAMES[language][1] == "rtl"
+    assert ("bootstrap.rtl.min.css" in html) is rtl
+    assert ("bootstrap.min.css" in html) is not rtl
 
 
 def test_an_unknown_language_falls_back_to_german(client, goslar):

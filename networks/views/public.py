@@ -204,7 +204,7 @@ def working_group_detail(request: HttpRequest, region: Region, slug: str) -> Htt
 @require_GET
 def working_group_ics(request: HttpRequest, region: Region, slug: str) -> HttpResponse:
     group = get_object_or_404(WorkingGroup.objects.in_region(region).public(), slug=slug)
-    body = ical.meetings_ics(group, group.meetings.upcoming())
+    body = ical.meetings_ics(group, group.meetings.upcoming(), get_language() or PDF_LANGUAGE)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{group.slug}.ics"'
     return response

@@ -65,3 +65,20 @@ def test_the_events_json_ld_tags_each_text_with_its_language(client, harz, event
     assert data["name"] == {"@value": "ملتقى الشبكة", "@language": "ar"}
     assert data["description"] == "Austausch der Akteure."
     assert data["url"].endswith("?language=ar")
+
+
+def test_a_working_groups_meetings_ics_names_the_group_in_the_readers_language(client, goslar):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.networks.factories import MeetingFactory, WorkingGroupFactory
+
+    group = WorkingGroupFactory(region=goslar, name="AK Sprache", slug="ak-sprache")
+    MeetingFactory(working_group=group, starts_at=timezone.now() + timedelta(days=7))
+    translation_save(region=goslar, obj=group, field="name", language="ar", text="مجموعة اللغة")
+    url = reverse("networks:working_group_ics", args=["goslar", "ak-sprache"])
+    arabic = client.get(url + "?language=ar").content.decode().replace("\r\n ", "")
+    assert "SUMMARY;LANGUAGE=ar:مجموعة اللغة" in arabic
+    german = client.get(url + "?language=de").content.decode().replace("\r\n ", "")
+    assert "SUMMARY;LANGUAGE=de:AK Sprache" in german

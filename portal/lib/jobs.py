@@ -18,35 +18,44 @@ from typing import Any
 
 from procrastinate import manager
 from procrastinate.contrib.django.django_connector import DjangoConnector
+from procrastinate.jobs import Job
 from procrastinate.tasks import Task
+from procrastinate.types import TimeDeltaParams
 
 _manager = manager.JobManager(DjangoConnector())
 
 
+def _stored_id(job: Job) -> int:
+    """The id of a job the manager has inserted (only an unsaved ``Job`` has none)."""
+    if job.id is None:
+        raise RuntimeError(f"procrastinate returned job {job.task_name} without an id")
+    return job.id
+
+
 def defer(
-    task: Task,
+    task: Task[..., Any, ...],
     *,
     lock: str | None = None,
     queueing_lock: str | None = None,
-    schedule_in: dict[str, int] | None = None,
+    schedule_in: TimeDeltaParams | None = None,
     **task_kwargs: Any,
 ) -> int:
     """Insert a job for ``task`` in the current transaction; returns the job's id."""
     deferrer = task.configure(lock=lock, queueing_lock=queueing_lock, schedule_in=schedule_in)
     job = deferrer.make_new_job(**task_kwargs)
-    return _manager.defer_job(job).id
+    return _stored_id(_manager.defer_job(job))
 
 
-def batch_defer(task: Task, *task_kwargs: dict[str, Any]) -> list[int]:
+def batch_defer(task: Task[..., Any, ...], *task_kwargs: dict[str, Any]) -> list[int]:
     """One INSERT for many jobs of the same task, in the current transaction."""
     if not task_kwargs:
         return []
     deferrer = task.configure()
     jobs = [deferrer.make_new_job(**kwargs) for kwargs in task_kwargs]
-    return [job.id for job in _manager.batch_defer_jobs(jobs)]
+    return [_stored_id(job) for job in _manager.batch_defer_jobs(jobs)]
 
 
-def defer_sql(task: Task, args_sql: str) -> str:
+def defer_sql(task: Task[..., Any, ...], args_sql: str) -> str:
     """An SQL expression that defers one job of ``task`` and yields its id.
 
     For statements that must insert the job together with the change in one round trip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -10,7 +11,7 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 
 class LocalFilesFetcher(URLFetcher):
@@ -24,7 +25,7 @@ class LocalFilesFetcher(URLFetcher):
     def __init__(self) -> None:
         super().__init__(allowed_protocols={"file", "data"}, allow_redirects=False)
 
-    def fetch(self, url: str, headers=None):
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         if url.startswith("data:"):
             return super().fetch(url, headers)
         return super().fetch(local_file(url).as_uri(), headers)
@@ -66,18 +67,21 @@ def local_file(url: str) -> Path:
     return real
 
 
-def render_html(template: str, context: dict, language: str | None = None) -> str:
+def render_html(template: str, context: dict[str, Any], language: str | None = None) -> str:
     with translation.override(language or translation.get_language()):
         return render_to_string(template, context)
 
 
-def html_to_pdf(html: str, *, variant: str | None = "pdf/ua-1", **options) -> bytes:
+def html_to_pdf(html: str, *, variant: str | None = "pdf/ua-1", **options: Any) -> bytes:
     """Render finished HTML. ``variant`` is a WeasyPrint PDF variant such as pdf/ua-1, pdf/a-3b."""
     from weasyprint import HTML
 
     document = HTML(string=html, base_url="/", url_fetcher=LocalFilesFetcher())
-    return document.write_pdf(pdf_variant=variant, **options)
+    pdf: bytes = document.write_pdf(pdf_variant=variant, **options)
+    return pdf
 
 
-def render_pdf(template: str, context: dict, *, language: str | None = None, **options) -> bytes:
+def render_pdf(
+    template: str, context: dict[str, Any], *, language: str | None = None, **options: Any
+) -> bytes:
     return html_to_pdf(render_html(template, context, language), **options)

@@ -19,7 +19,10 @@ from portal.translations import prefetch_texts
 
 
 def region_list(request: HttpRequest) -> HttpResponse:
-    regions = Region.objects.prefetch_related("statistics").all()
+    regions = list(Region.objects.prefetch_related("statistics").all())
+    # Office names and figures' labels as each county translates them (German marked).
+    statistics = [stat for region in regions for stat in list(region.statistics.all())[:2]]
+    prefetch_texts([*regions, *statistics], get_language())
     return render(request, "portal/region_list.html", {"regions": regions})
 
 

@@ -134,3 +134,13 @@ def test_an_event_page_shows_its_translated_title_programme_and_ics(client, gosl
     assert '<span lang="de" dir="ltr">Alle sind willkommen.</span>' in html
     ics = arabic(client).get(event.get_absolute_url() + "event.ics").content.decode()
     assert "SUMMARY;LANGUAGE=ar:مؤتمر الاندماج" in ics.replace("\r\n ", "")
+
+
+def test_the_portal_home_names_each_county_office_in_the_readers_language(client, harz, goslar):
+    translation_save(region=harz, obj=harz, field="office_name", language="ar", text="مكتب التنسيق")
+    goslar.office_name = "Koordinierungsstelle Goslar"
+    goslar.save(update_fields=["office_name"])
+    html = arabic(client).get("/").content.decode()
+    assert "مكتب التنسيق" in html
+    # Goslar has no Arabic office name: German, marked as such.
+    assert '<span lang="de" dir="ltr">Koordinierungsstelle Goslar</span>' in html

@@ -52,7 +52,7 @@ def _region_files_delete(*, region: Region) -> None:
 
 
 def register() -> None:
-    from conferences import translatable
+    from conferences import retention, translatable
     from conferences.sitemaps import SITEMAPS
 
     hooks.register(hooks.PUBLIC_URLS, "conferences.urls", order=10)
@@ -88,3 +88,4 @@ def register() -> None:
     hooks.register(networks_hooks.MEASURE_NOTES, measure_origins_notes)
     hooks.listen(hooks.REGION_DELETED, _region_files_delete)
     translatable.register()
+    retention.register()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -15,6 +15,7 @@ from procrastinate.contrib.django import app
 from conferences import ical
 from conferences.models import Registration
 from portal.lib.mail import Attachment, queue_templated_mail
+from portal.lib.regionjobs import RegionJob, run_for_regions
 from portal.models import Region
 from portal.tasks import MAIL_RETRY
 from portal.translations import translated
@@ -120,66 +121,67 @@ def send_date_message(context, registration_id: int, subject: str, body: str) ->
         )
 
 
-def send_reminders(now=None) -> int:
+def remind_region(region: Region, now: datetime) -> int:
     """Remind everyone with a seat, ``region.reminder_days_before`` days before their date."""
-    now = now or timezone.now()
-    today = timezone.localdate(now)
-    sent = 0
-    for region in Region.objects.all():
-        day = today + timedelta(days=region.reminder_days_before)
-        due = (
-            Registration.objects.in_region(region)
-            .holding_seat()
-            .filter(
-                reminder_sent_at__isnull=True,
-                event_date__start__date=day,
-                event_date__cancelled=False,
-                event_date__event__status="published",
-            )
-            .select_related("event_date__event__region", "event_date__venue", "workshop")
+    day = timezone.localdate(now) + timedelta(days=region.reminder_days_before)
+    due = (
+        Registration.objects.in_region(region)
+        .holding_seat()
+        .filter(
+            reminder_sent_at__isnull=True,
+            event_date__start__date=day,
+            event_date__cancelled=False,
+            event_date__event__status="published",
         )
-        for registration in due:
-            with transaction.atomic():
-                registration_mail(registration, "reminder")
-                registration.reminder_sent_at = now
-                registration.save(update_fields=["reminder_sent_at"])
-            sent += 1
+        .select_related("event_date__event__region", "event_date__venue", "workshop")
+    )
+    sent = 0
+    for registration in due:
+        registration_mail(registration, "reminder")
+        registration.reminder_sent_at = now
+        registration.save(update_fields=["reminder_sent_at"])
+        sent += 1
     return sent
 
 
-def anonymise_registrations(now=None) -> int:
+def anonymise_region(region: Region, now: datetime, days: int | None = None) -> int:
     """Erase personal data of registrations whose event ended more than the region's retention
     period ago. Status, date and workshop stay, so the counts stay right."""
+    days = region.registration_retention_days if days is None else days
+    cutoff = now - timedelta(days=days)
+    expired = (
+        Registration.objects.in_region(region)
+        .filter(anonymised_at__isnull=True)
+        .exclude(event_date__event__dates__end__gt=cutoff)
+    )
+    return expired.update(
+        name="",
+        email=Concat(Value("anonymised-"), Cast("id", CharField()), Value("@invalid")),
+        organisation="",
+        phone="",
+        accessibility_needs="",
+        dietary_needs="",
+        token="",
+        idempotency_key=None,
+        anonymised_at=now,
+    )
+
+
+REMINDERS = RegionJob("conferences.reminders", remind_region)
+
+
+def send_reminders(now: datetime | None = None) -> int:
+    """Every county's reminders; a county that fails is recorded and retried on its own."""
+    return run_for_regions(REMINDERS, now=now).total
+
+
+def anonymise_registrations(now: datetime | None = None) -> int:
+    """Every county's expired registrations (the nightly retention job does this per rule)."""
     now = now or timezone.now()
-    total = 0
-    for region in Region.objects.all():
-        cutoff = now - timedelta(days=region.registration_retention_days)
-        expired = (
-            Registration.objects.in_region(region)
-            .filter(anonymised_at__isnull=True)
-            .exclude(event_date__event__dates__end__gt=cutoff)
-        )
-        total += expired.update(
-            name="",
-            email=Concat(Value("anonymised-"), Cast("id", CharField()), Value("@invalid")),
-            organisation="",
-            phone="",
-            accessibility_needs="",
-            dietary_needs="",
-            token="",
-            idempotency_key=None,
-            anonymised_at=now,
-        )
-    return total
+    return sum(anonymise_region(region, now) for region in Region.objects.all())
 
 
 @app.periodic(cron="0 7 * * *")
 @app.task(name="conferences.daily_reminders", queue="default")
 def daily_reminders(timestamp: int) -> None:
     logger.info("Event reminders sent: %s", send_reminders())
-
-
-@app.periodic(cron="30 3 * * *")
-@app.task(name="conferences.daily_anonymisation", queue="default")
-def daily_anonymisation(timestamp: int) -> None:
-    logger.info("Registrations anonymised: %s", anonymise_registrations())

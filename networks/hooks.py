@@ -68,7 +68,7 @@ def _region_files_delete(*, region: Region) -> None:
 
 
 def register() -> None:
-    from networks import annex_content, translatable
+    from networks import annex_content, retention, translatable
     from networks.sitemaps import SITEMAPS
 
     hooks.register(hooks.PUBLIC_URLS, "networks.urls", order=20)
@@ -119,3 +119,4 @@ def register() -> None:
     hooks.listen(CONSENT_WITHDRAWN, _stored_pdfs_discard)
     annex_content.register()
     translatable.register()
+    retention.register()

@@ -23,7 +23,7 @@ from offers.models import (
     Weekday,
 )
 from offers.selectors.search import FILTERS, SORTS, SearchParams
-from portal.forms import TEXT_FORMAT_HELP, HoneypotMixin
+from portal.forms import TEXT_FORMAT_HELP, HoneypotMixin, bound_days_inputs
 from portal.lib.text import TextLimitsMixin
 from portal.models import FieldOfAction, Municipality, Region
 
@@ -503,6 +503,10 @@ class UpdateRoundForm(forms.ModelForm):
         fields = ["name", "deadline", "reminder_interval_days"]
         widgets = {"deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_days_inputs(self)
+
     def clean_deadline(self):
         from django.utils import timezone
 
@@ -510,12 +514,6 @@ class UpdateRoundForm(forms.ModelForm):
         if deadline <= timezone.localdate():
             raise ValidationError(_("The deadline must lie in the future."))
         return deadline
-
-    def clean_reminder_interval_days(self):
-        days = self.cleaned_data["reminder_interval_days"]
-        if days < 1:
-            raise ValidationError(_("At least one day."))
-        return days
 
 
 class ImportForm(forms.Form):

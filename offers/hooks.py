@@ -84,7 +84,7 @@ def _seed_demo() -> None:
 
 
 def register() -> None:
-    from offers import annexes, translatable
+    from offers import annexes, retention, translatable
     from offers.sitemaps import SITEMAPS
 
     hooks.register(hooks.PUBLIC_URLS, "offers.urls", order=30)
@@ -133,4 +133,5 @@ def register() -> None:
     hooks.listen(hooks.FIELD_OF_ACTION_DELETED, reindex_offers_of_deleted_field)
     annexes.register()
     translatable.register()
+    retention.register()
     translations.add_listener(reindex_translated)

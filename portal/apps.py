@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from portal import translatable
+        from portal import retention_rules, translatable
 
         translatable.register()
+        retention_rules.register()

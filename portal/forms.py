@@ -19,6 +19,8 @@ from portal.models import (
     Role,
     TeamMember,
 )
+from portal.models.privacy import RETENTION_MAX_DAYS, RETENTION_MIN_DAYS
+from portal.models.regions import DaysRange
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
@@ -130,6 +132,18 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 
+def bound_days_inputs(form: forms.ModelForm) -> None:
+    """Give number inputs of bounded day counts (DaysRange) their min and max in the page."""
+    for name, field in form.fields.items():
+        try:
+            model_field = form._meta.model._meta.get_field(name)
+        except Exception:  # noqa: BLE001 - a form field of no model field
+            continue
+        for validator in getattr(model_field, "validators", []):
+            if isinstance(validator, DaysRange):
+                field.widget.attrs.update(min=validator.low, max=validator.high)
+
+
 class RegionOfficeForm(forms.ModelForm):
     class Meta:
         model = Region
@@ -162,6 +176,7 @@ class RegionOfficeForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        bound_days_inputs(self)
         if self.instance.pk and self.instance.coat_of_arms:
             link_current_file(self, "coat_of_arms", self.instance.coat_of_arms_url)
 
@@ -276,3 +291,42 @@ def formset_rows(formset: forms.BaseFormSet[Any]) -> list[RowChange]:
         if delete or form.has_changed():
             rows.append(RowChange(form.instance, model_data(form), delete=delete))
     return rows
+
+
+RETENTION_DAYS = DaysRange(RETENTION_MIN_DAYS, RETENTION_MAX_DAYS)
+
+
+class RetentionForm(forms.Form):
+    """The county's retention periods: one field per rule a county can set."""
+
+    def __init__(self, *args: Any, rules: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for view in rules:
+            rule = view.rule
+            if not rule.settable:
+                continue
+            days = RETENTION_DAYS
+            if rule.region_field:
+                days = next(
+                    v
+                    for v in getattr(Region._meta.get_field(rule.region_field), "validators", [])
+                    if isinstance(v, DaysRange)
+                )
+            self.fields[rule.key] = forms.IntegerField(
+                label=rule.label,
+                help_text=rule.action,
+                initial=view.days,
+                validators=[days],
+                widget=forms.NumberInput(attrs={"min": days.low, "max": days.high}),
+            )
+
+
+class SubjectSearchForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the person"), max_length=254)
+
+
+class SubjectEraseForm(SubjectSearchForm):
+    confirm = forms.BooleanField(
+        label=_("I have checked that these records belong to the person who asked."),
+        required=True,
+    )

@@ -52,6 +52,9 @@ SITEMAPS = "sitemaps"  # (section name, Sitemap class) for /sitemap.xml
 DEMO_SEEDERS = "demo_seeders"  # Callable[[], None] that loads the app's demo data (seed_demo)
 LOGIN_REDIRECTS = "login_redirects"  # Callable[[User], str | None]: where a non-staff user lands
 REGION_HISTORY = "region_history"  # (model label, path to the region id) for the change history
+REGION_JOBS = "region_jobs"  # portal.lib.regionjobs.RegionJob: nightly work run per county
+RETENTION_RULES = "retention_rules"  # portal.retention.RetentionRule: how long data is kept
+SUBJECT_DATA = "subject_data"  # portal.retention.SubjectData: an e-mail address's records
 
 # --- change events of the portal ------------------------------------------------------------
 # Emitted by the service that makes the change, inside its transaction; listeners keep what

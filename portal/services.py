@@ -29,8 +29,10 @@ from portal.models import (
     Membership,
     Region,
     Role,
+    SubjectRequestLog,
     User,
 )
+from portal.retention import SubjectData, subject_sources
 
 # The ten workshop topics of Goslar's first integration conference (seed 000).
 DEFAULT_FIELDS_OF_ACTION: list[tuple[str, str]] = [
@@ -240,3 +242,26 @@ def barrier_report_submit(
                 reply_to=email,
             )
     return report
+
+
+# --- data subject requests -------------------------------------------------------------------
+
+
+def subject_find(*, region: Region, email: str) -> list[tuple[SubjectData, list[dict[str, Any]]]]:
+    """Everything the apps keep about ``email`` in the county, per source (empty ones too)."""
+    return [(source, source.find(region, email)) for source in subject_sources()]
+
+
+def subject_log(
+    *, region: Region, user: User, action: str, found: dict[str, int]
+) -> SubjectRequestLog:
+    """Log who looked at, exported or erased which kinds of records: counts, no address."""
+    return SubjectRequestLog.objects.create(region=region, user=user, action=action, counts=found)
+
+
+@transaction.atomic
+def subject_erase(*, region: Region, email: str, user: User) -> dict[str, int]:
+    """Erase (delete or anonymise) every record of ``email`` in the county and log it."""
+    erased = {source.key: source.erase(region, email) for source in subject_sources()}
+    subject_log(region=region, user=user, action=SubjectRequestLog.Action.ERASE, found=erased)
+    return erased

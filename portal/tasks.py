@@ -199,3 +199,26 @@ def machine_translate_job(
     except machine.MachineTranslationError:
         logger.exception("machine translation for %s into %s failed", region.slug, language)
         return 0
+
+
+@app.periodic(cron="40 3 * * *")
+@app.task(name="portal.retention", queue="default")
+def retention(timestamp: int | None = None) -> dict[str, object]:
+    """Nightly: every county's retention rules, county by county (a county that fails is
+    recorded, retried hourly and shown on /health/), then the data of no county."""
+    from portal.lib.regionjobs import run_for_regions
+    from portal.retention import RETENTION_JOB, apply_global
+
+    run = run_for_regions(RETENTION_JOB)
+    logger.info("Retention: %s rows, failed for %s", run.total, sorted(run.failed))
+    return {"regions": run.done, "failed": run.failed, "global": apply_global()}
+
+
+@app.periodic(cron="25 * * * *")
+@app.task(name="portal.retry_failed_region_jobs", queue="default")
+def retry_failed_region_jobs(timestamp: int | None = None) -> dict[str, object]:
+    """Hourly: run the nightly work of counties where it failed again."""
+    from portal.lib.regionjobs import retry_failed
+
+    run = retry_failed()
+    return {"done": run.done, "failed": run.failed}

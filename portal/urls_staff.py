@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal.views import staff, translations
+from portal.views import privacy, staff, translations
 
 app_name = "portal_staff"
 
@@ -33,6 +33,8 @@ urlpatterns = [
     path("<slug:region>/mail/<int:pk>/", staff.mail_detail, name="mail_detail"),
     path("<slug:region>/mail/<int:pk>/resend/", staff.mail_resend, name="mail_resend"),
     path("<slug:region>/history/", staff.history, name="history"),
+    path("<slug:region>/privacy/", privacy.privacy, name="privacy"),
+    path("<slug:region>/privacy/subject/", privacy.subject_request, name="subject_request"),
     path("<slug:region>/translations/", translations.overview, name="translations"),
     path(
         "<slug:region>/translations/settings/",

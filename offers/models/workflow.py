@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from networks.models import Organisation
 from offers.models.directory import Offer, ProviderContact
 from portal.models import Region, RegionScopedQuerySet
+from portal.models.regions import DaysRange, days_range_check
 
 
 class ChangeRequestQuerySet(RegionScopedQuerySet):
@@ -78,6 +79,10 @@ class ChangeRequest(models.Model):
         return f"{self.get_kind_display()}: {target}"
 
 
+# A reminder at most daily and at least once a year.
+REMINDER_INTERVAL_DAYS = DaysRange(1, 365)
+
+
 class UpdateRound(models.Model):
     """The annual update round (e.g. "Update 2027"): providers confirm, edit or archive."""
 
@@ -85,7 +90,7 @@ class UpdateRound(models.Model):
     name = models.CharField(_("name"), max_length=120)
     deadline = models.DateField(_("deadline"))
     reminder_interval_days = models.PositiveSmallIntegerField(
-        _("send a reminder every (days)"), default=14
+        _("send a reminder every (days)"), default=14, validators=[REMINDER_INTERVAL_DAYS]
     )
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -101,6 +106,13 @@ class UpdateRound(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("update round")
         verbose_name_plural = _("update rounds")
+        constraints = [
+            days_range_check(
+                "reminder_interval_days",
+                REMINDER_INTERVAL_DAYS,
+                "update_round_reminder_interval_days_range",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -269,12 +269,17 @@ def _unanswered_organisations(update_round: UpdateRound) -> set[int]:
     )
 
 
-def send_due_reminders(*, now: datetime.datetime | None = None) -> int:
+def send_due_reminders(
+    *, now: datetime.datetime | None = None, region: Region | None = None
+) -> int:
     """Remind contacts whose organisation still has unanswered offers, every N days."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     sent = 0
-    for update_round in UpdateRound.objects.filter(closed_at__isnull=True, deadline__gte=today):
+    rounds = UpdateRound.objects.filter(closed_at__isnull=True, deadline__gte=today)
+    if region is not None:
+        rounds = rounds.in_region(region)
+    for update_round in rounds:
         pending = _unanswered_organisations(update_round)
         cutoff = now - datetime.timedelta(days=update_round.reminder_interval_days)
         for update_request in (
@@ -307,10 +312,20 @@ def close_round(*, update_round: UpdateRound, today: datetime.date | None = None
     return count
 
 
-def close_due_rounds(*, today: datetime.date | None = None) -> int:
+def close_due_rounds(*, today: datetime.date | None = None, region: Region | None = None) -> int:
     today = today or timezone.localdate()
     closed = 0
-    for update_round in UpdateRound.objects.filter(closed_at__isnull=True, deadline__lt=today):
+    rounds = UpdateRound.objects.filter(closed_at__isnull=True, deadline__lt=today)
+    if region is not None:
+        rounds = rounds.in_region(region)
+    for update_round in rounds:
         close_round(update_round=update_round, today=today)
         closed += 1
     return closed
+
+
+def daily_region_work(region: Region, now: datetime.datetime) -> int:
+    """One county's morning: reminders for open rounds, then the policy for rounds past their
+    deadline (portal.lib.regionjobs runs it county by county)."""
+    sent = send_due_reminders(now=now, region=region)
+    return sent + close_due_rounds(today=timezone.localdate(now), region=region)

@@ -1,5 +1,6 @@
 from portal.models.accounts import Invitation, Membership, Role, User
 from portal.models.mail import OutgoingMail
+from portal.models.privacy import RegionJobFailure, RetentionPeriod, SubjectRequestLog
 from portal.models.ratelimit import RateLimitCounter
 from portal.models.regions import (
     BarrierReport,
@@ -23,9 +24,12 @@ __all__ = [
     "RateLimitCounter",
     "Region",
     "RegionContact",
+    "RegionJobFailure",
     "RegionScopedQuerySet",
     "RegionStatistic",
+    "RetentionPeriod",
     "Role",
+    "SubjectRequestLog",
     "TeamMember",
     "Translation",
     "User",

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -46,6 +47,44 @@ RESERVED_SLUGS = {
 def validate_region_slug(value: str) -> None:
     if value in RESERVED_SLUGS:
         raise ValidationError(_("This address is reserved; please choose another one."))
+
+
+@deconstructible
+class DaysRange:
+    """A number of days the nightly jobs can compute with: ``low`` to ``high`` inclusive.
+
+    Unbounded periods (up to 2^31 days) overflowed the date arithmetic of the nightly jobs.
+    The same bounds are check constraints in the database (``days_range_check``).
+    """
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low, self.high = low, high
+
+    def __call__(self, value: int) -> None:
+        if value is None or not self.low <= value <= self.high:
+            raise ValidationError(
+                _("Enter a number of days from %(low)s to %(high)s."),
+                code="days_range",
+                params={"low": self.low, "high": self.high},
+            )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, DaysRange) and (self.low, self.high) == (other.low, other.high)
+
+    def __hash__(self) -> int:
+        return hash((self.low, self.high))
+
+
+def days_range_check(field: str, days: DaysRange, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__gte": days.low, f"{field}__lte": days.high}), name=name
+    )
+
+
+# Registration data is kept at least a day (the event's own follow-up) and at most ten years.
+REGISTRATION_RETENTION_DAYS = DaysRange(1, 3650)
+# Reminders go out on the day (0) up to two months before.
+REMINDER_DAYS_BEFORE = DaysRange(0, 60)
 
 
 class RegionScopedQuerySet(models.QuerySet):
@@ -114,10 +153,12 @@ class Region(models.Model):
     accessibility_statement = models.TextField(_("accessibility statement"), blank=True)
     # Settings the apps read
     registration_retention_days = models.PositiveIntegerField(
-        _("keep registration data for (days after the event)"), default=90
+        _("keep registration data for (days after the event)"),
+        default=90,
+        validators=[REGISTRATION_RETENTION_DAYS],
     )
     reminder_days_before = models.PositiveIntegerField(
-        _("send event reminders (days before)"), default=2
+        _("send event reminders (days before)"), default=2, validators=[REMINDER_DAYS_BEFORE]
     )
     provider_edits_need_approval = models.BooleanField(
         _("provider edits wait for staff approval"), default=True
@@ -165,6 +206,16 @@ class Region(models.Model):
         ordering = ["name"]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
+        constraints = [
+            days_range_check(
+                "registration_retention_days",
+                REGISTRATION_RETENTION_DAYS,
+                "region_registration_retention_days_range",
+            ),
+            days_range_check(
+                "reminder_days_before", REMINDER_DAYS_BEFORE, "region_reminder_days_before_range"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -12,8 +12,9 @@ def health(request):
     trouble that a web node cannot fix is reported, not failed on: ``jobs_stalled`` (running
     jobs whose worker stopped sending heartbeats; the periodic recovery puts them back within
     a minute, so a lasting count means no worker runs) and ``mails_failed`` (mails that gave up
-    after all attempts; staff resend them from the mail log). ``attention`` names what is not
-    zero.
+    after all attempts; staff resend them from the mail log) and ``region_jobs_failed``
+    (nightly work that failed for a county, portal.lib.regionjobs; retried hourly, the log
+    names the county and the error). ``attention`` names what is not zero.
     """
     checks: dict[str, object] = {}
     status = 200
@@ -48,6 +49,8 @@ def health(request):
                 "FILTER (WHERE status = 'queued'))::int, 0) FROM portal_outgoingmail"
             )
             mails_failed, mails_queued, oldest_queued = cursor.fetchone()
+            cursor.execute("SELECT count(*) FROM portal_regionjobfailure")
+            (region_jobs_failed,) = cursor.fetchone()
         checks["queue"] = "ok"
         checks["jobs_waiting"] = todo
         checks["jobs_failed"] = failed
@@ -55,9 +58,14 @@ def health(request):
         checks["mails_queued"] = mails_queued
         checks["oldest_queued_mail_seconds"] = oldest_queued
         checks["mails_failed"] = mails_failed
+        checks["region_jobs_failed"] = region_jobs_failed
         checks["attention"] = [
             name
-            for name, count in (("jobs_stalled", stalled), ("mails_failed", mails_failed))
+            for name, count in (
+                ("jobs_stalled", stalled),
+                ("mails_failed", mails_failed),
+                ("region_jobs_failed", region_jobs_failed),
+            )
             if count
         ]
     except Exception as exc:  # noqa: BLE001

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from portal import services
+from portal import retention, services
 from portal.access import public_view
 from portal.forms import BarrierReportForm
 from portal.lib import ratelimit
@@ -49,7 +49,8 @@ def imprint(request: HttpRequest, region: Region | None = None) -> HttpResponse:
 
 @public_view
 def privacy(request: HttpRequest, region: Region | None = None) -> HttpResponse:
-    return render(request, "portal/privacy.html", {"region": region})
+    rules = retention.region_rules(region) if region is not None else []
+    return render(request, "portal/privacy.html", {"region": region, "retention_rules": rules})
 
 
 @public_view

@@ -47,6 +47,12 @@ def _arabic(region, **extra):
 
 CASES = [
     Case("portal_staff:dashboard"),
+    Case("portal_staff:privacy"),
+    Case(
+        "portal_staff:subject_request",
+        "post",
+        data=lambda r: {"action": "search", "email": "erika@example.org"},
+    ),
     Case("portal_staff:office_edit"),
     Case("portal_staff:team"),
     Case(

@@ -29,7 +29,10 @@ def _delete_join_requests(region: Region, now: datetime, days: int) -> int:
 def _find_join_requests(region: Region, email: str) -> list[dict[str, Any]]:
     requests = JoinRequest.objects.in_region(region).filter(email__iexact=email)
     return [
-        record(r, ("created_at", "working_group", *JOIN_REQUEST_FIELDS, "status"))
+        {
+            str(_("Working group")): str(r.working_group),
+            **record(r, ("created_at", *JOIN_REQUEST_FIELDS, "status")),
+        }
         for r in requests.select_related("working_group")
     ]
 

@@ -43,7 +43,15 @@ def _blank_import_files(region: Region, now: datetime, days: int) -> int:
 
 def _find_change_requests(region: Region, email: str) -> list[dict[str, Any]]:
     requests = ChangeRequest.objects.in_region(region).filter(submitter_email__iexact=email)
-    return [record(r, ("created_at", "kind", "status", *CHANGE_REQUEST_FIELDS)) for r in requests]
+    return [
+        {
+            str(_("Received")): r.created_at,
+            **record(r, ("kind", "status", "submitter_name", "submitter_email", "message")),
+            str(_("Suggested data")): r.data,
+            **record(r, ("decision_note",)),
+        }
+        for r in requests
+    ]
 
 
 def _erase_change_requests(region: Region, email: str) -> int:
@@ -54,7 +62,13 @@ def _erase_change_requests(region: Region, email: str) -> int:
 def _find_update_contacts(region: Region, email: str) -> list[dict[str, Any]]:
     requests = UpdateRequest.objects.in_region(region).filter(email__iexact=email)
     return [
-        record(r, ("round", "organisation", "email", "sent_at", "opened_at"))
+        {
+            str(_("Update round")): str(r.round),
+            str(_("Organisation")): str(r.organisation),
+            str(_("E-mail")): r.email,
+            str(_("Sent")): r.sent_at,
+            str(_("Opened")): r.opened_at,
+        }
         for r in requests.select_related("round", "organisation")
     ]
 

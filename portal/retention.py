@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
@@ -77,7 +77,6 @@ class RuleView:
 
     rule: RetentionRule
     days: int | None
-    fields: list[str] = field(default_factory=list)
 
 
 def rules() -> list[RetentionRule]:
@@ -110,18 +109,9 @@ def days_for(
     return periods.get(rule.key, rule.default_days)
 
 
-def _field_label(label: str) -> str:
-    app_label, model_name, field_name = label.split(".")
-    model = apps.get_model(app_label, model_name)
-    return f"{model._meta.verbose_name}: {model._meta.get_field(field_name).verbose_name}"
-
-
 def region_rules(region: Region) -> list[RuleView]:
     periods = region_periods(region)
-    return [
-        RuleView(rule, days_for(rule, region, periods), [_field_label(c) for c in rule.covers])
-        for rule in rules()
-    ]
+    return [RuleView(rule, days_for(rule, region, periods)) for rule in rules()]
 
 
 @transaction.atomic
@@ -251,9 +241,7 @@ def record(obj: Any, fields: Iterable[str]) -> dict[str, Any]:
         model_field = obj._meta.get_field(name)
         display = getattr(obj, f"get_{name}_display", None)
         value = display() if callable(display) else getattr(obj, name)
-        if isinstance(value, datetime):
-            value = value.isoformat()
-        elif value is not None and not isinstance(value, bool | int | dict | list):
-            value = str(value)
+        if value is not None and not isinstance(value, bool | int | dict | list | date):
+            value = str(value)  # datetimes are dates: the page and the export format them
         values[str(model_field.verbose_name)] = value
     return values

@@ -39,7 +39,7 @@ def _delete_reports_of_no_county(now: datetime, days: int) -> int:
 def _find_reports(region: Region, email: str) -> list[dict[str, Any]]:
     return [
         {
-            str(_("received")): report.created_at.isoformat(),
+            str(_("received")): report.created_at,
             str(_("name")): report.name,
             str(_("e-mail")): report.email,
             str(_("page concerned")): report.page_url,
@@ -62,7 +62,7 @@ def _mails(region: Region, email: str) -> Any:
 def _find_mails(region: Region, email: str) -> list[dict[str, Any]]:
     return [
         {
-            str(_("created")): mail.created_at.isoformat(),
+            str(_("created")): mail.created_at,
             str(_("recipient")): mail.to,
             str(_("subject")): mail.subject,
             str(_("status")): mail.get_status_display(),

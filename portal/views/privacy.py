@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 
 from django.contrib import messages
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from portal import retention, services
 from portal.access import MANAGE_REGION, StaffRequest, staff_view
 from portal.forms import RetentionForm, SubjectEraseForm, SubjectSearchForm
+from portal.lib import l10n
 from portal.models import Region, SubjectRequestLog
 
 
@@ -89,13 +91,35 @@ def subject_request(request: StaffRequest, region: Region) -> HttpResponse:
             erase = SubjectEraseForm(initial={"email": email})
     context = {
         "region": region,
+        "found": _readable(found) if found is not None else None,
         "form": search,
         "erase_form": erase,
-        "found": found,
         "total": sum(len(records) for _source, records in found or []),
     }
     status = 400 if action and (search.errors or erase.errors) else 200
     return render(request, "portal/staff/subject_request.html", context, status=status)
+
+
+def _readable(found: list) -> list:
+    """Dates and times as the reader's language writes them (the export keeps ISO 8601)."""
+
+    def show(value: object) -> object:
+        if isinstance(value, datetime.datetime):
+            return l10n.format_datetime(value, "medium")
+        if isinstance(value, datetime.date):
+            return l10n.format_date(value, "medium")
+        return value
+
+    return [
+        (source, [{label: show(value) for label, value in item.items()} for item in records])
+        for source, records in found
+    ]
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
 
 
 def _export(region: Region, email: str, found: list) -> HttpResponse:
@@ -109,7 +133,7 @@ def _export(region: Region, email: str, found: list) -> HttpResponse:
         },
     }
     response = HttpResponse(
-        json.dumps(payload, ensure_ascii=False, indent=2, default=str),
+        json.dumps(payload, ensure_ascii=False, indent=2, default=_json_value),
         content_type="application/json; charset=utf-8",
     )
     stamp = timezone.localdate().isoformat()

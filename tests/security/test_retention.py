@@ -85,6 +85,7 @@ NOT_PERSONAL = {
     "conferences.EventDate.label": "published event",
     "conferences.ProgrammeItem.title": "published programme",
     "conferences.Workshop.title": "published programme",
+    "conferences.Workshop.description": "published programme",
     "offers.Offer.title": "published offer",
     "offers.Offer.summary": "published offer",
     "offers.Offer.description": "published offer",

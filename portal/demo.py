@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import NotRequired, TypedDict
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -22,7 +23,27 @@ from portal.models import (
 DEMO_PASSWORD = "demo-Integration-2026"
 SUPERUSER_EMAIL = "admin@example.org"
 
-REGIONS = [
+
+class _DemoRegion(TypedDict):
+    """One demo county: the region's own text fields, then what hangs off it."""
+
+    slug: str
+    name: str
+    county_key: str
+    office_name: str
+    office_department: str
+    postal_address: str
+    visiting_address: str
+    opening_hours: str
+    introduction: str
+    po_box: NotRequired[str]
+    contacts: list[tuple[str, str, str]]  # kind, label, value
+    team: list[tuple[str, str, str, str]]  # name, role, phone, e-mail
+    statistics: list[tuple[str, str, date, str]]  # label, value, as of, source
+    municipalities: list[str]
+
+
+REGIONS: list[_DemoRegion] = [
     {
         "slug": "goslar",
         "name": "Landkreis Goslar",
@@ -209,12 +230,13 @@ def seed() -> list[tuple[str, str]]:
     if admin is None:
         User.objects.create_superuser(SUPERUSER_EMAIL, DEMO_PASSWORD, full_name="Plattform-Admin")
     logins.append((SUPERUSER_EMAIL, "superuser"))
-    for data in REGIONS:
-        data = dict(data)
-        contacts = data.pop("contacts")
-        team = data.pop("team")
-        statistics = data.pop("statistics")
-        municipalities = data.pop("municipalities")
+    for demo in REGIONS:
+        # The region's own fields are the text ones; the lists are rows of other tables.
+        data = {key: value for key, value in demo.items() if isinstance(value, str)}
+        contacts = demo["contacts"]
+        team = demo["team"]
+        statistics = demo["statistics"]
+        municipalities = demo["municipalities"]
         region = Region.objects.filter(slug=data["slug"]).first()
         if region is None:
             region = services.region_create(**data)

@@ -92,19 +92,19 @@ def accepted_window_seconds() -> int:
     return (2 * app_settings.TOTP_TOLERANCE + 1) * app_settings.TOTP_PERIOD
 
 
-def _used_code_key(user_id, code: str) -> str:
+def _used_code_key(user_id: int, code: str) -> str:
     return f"portal.mfa.used-totp:{user_id}:{normalize_user_code(code)}"
 
 
-def remember_used_code(user_id, code: str) -> None:
+def remember_used_code(user_id: int, code: str) -> None:
     cache.set(_used_code_key(user_id, code), True, timeout=accepted_window_seconds())
 
 
-def code_was_used(user_id, code: str) -> bool:
+def code_was_used(user_id: int, code: str) -> bool:
     return bool(cache.get(_used_code_key(user_id, code)))
 
 
-class _ReplayGuard:
+class _ReplayGuard(base_forms.BaseAuthenticateForm):
     """allauth remembers a used code for one step (30 s); a code is accepted for three."""
 
     def clean_code(self) -> str:

@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from networks.models import Organisation, Person
 from offers import languages
+from offers.languages import Language
 from portal.models import FieldOfAction, Municipality, Region, RegionScopedQuerySet
 
 # The text search configuration created in migration 0001: German stemming plus unaccent.
@@ -97,7 +98,7 @@ FACET_NUMBERS = {
 ID_FACETS = ("field", "municipality")
 
 
-def facet_key(name: str, value: object) -> int:
+def facet_key(name: str, value: int | str) -> int:
     """One filter value as stored in ``Offer.facet_keys`` and asked for by the search: the
     facet's number in the high 32 bits, the value in the low ones (a primary key, or the CRC-32
     of a choice value — stable across processes and releases, unlike hash()). Integers, not
@@ -300,11 +301,11 @@ class Offer(models.Model):
     # twenty offers, so they use these instead.
     @property
     def kind_label(self) -> str:
-        return _KIND_LABELS.get(self.kind, self.kind)
+        return str(_KIND_LABELS.get(self.kind, self.kind))
 
     @property
     def cost_label(self) -> str:
-        return _COST_LABELS.get(self.cost, self.cost)
+        return str(_COST_LABELS.get(self.cost, self.cost))
 
     @cached_property
     def place_names(self) -> list[str]:
@@ -319,7 +320,7 @@ class Offer(models.Model):
         return [languages.label(code) for code in self.languages]
 
     @property
-    def language_objects(self) -> list[languages.Language]:
+    def language_objects(self) -> list[Language]:
         return [languages.BY_CODE[c] for c in self.languages if c in languages.BY_CODE]
 
     @property

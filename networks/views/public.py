@@ -35,7 +35,7 @@ from networks.models import (
     WorkingGroupMeeting,
 )
 from portal.access import public_view, set_page_region
-from portal.languages import region_languages
+from portal.languages import region_languages, requested_language
 from portal.lib import ratelimit
 from portal.lib.responses import stored_file_response
 from portal.models import Region
@@ -357,6 +357,12 @@ def concept_pdf(
     region_obj = concept.region
     if language not in region_languages(region_obj):
         raise Http404
+    asked = requested_language(request)
+    if language == PDF_LANGUAGE and asked and asked != language:
+        # The German file's ?language= address (hreflang, sitemap) leads to that language's
+        # file where the region publishes one.
+        if asked in region_languages(region_obj):
+            return redirect(_pdf_urls(concept, asked)[0])
     set_page_region(request, region_obj)
     export = selectors.current_export(concept, PUBLIC_VARIANT, language)
     if export is not None and export.status == ConceptExport.Status.DONE and export.file:

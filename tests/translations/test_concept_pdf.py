@@ -139,3 +139,16 @@ def test_the_public_concept_pages_show_the_translations(client, concept):
     ).content.decode()
     assert CHAPTER_NAME_AR in chapter
     assert '<div lang="de" dir="ltr"><p>Viele suchen Arbeit.</p>' in chapter
+
+
+def test_farsi_runs_right_to_left_too(concept):
+    assert '<html lang="fa" dir="rtl">' in render_concept_html(concept, "fa")
+
+
+def test_the_german_pdfs_language_address_leads_to_that_languages_file(client, concept):
+    german = reverse("networks:concept_pdf", args=["goslar", 2019])
+    response = client.get(german + "?language=ar")
+    assert response.status_code == 302
+    assert response.url == reverse("networks:concept_pdf_language", args=["goslar", 2019, "ar"])
+    # A language the county does not publish: the German file (here: being prepared).
+    assert client.get(german + "?language=uk").status_code == 503

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from conferences.models import Event, EventDate, Workshop
 from portal.forms import HoneypotMixin
@@ -99,7 +100,9 @@ def _seats_left(obj) -> str:
         return ""
     if remaining == 0:
         return " – " + str(_("waiting list"))
-    return " – " + str(_("%(count)s places left") % {"count": remaining})
+    # ngettext: Arabic, Ukrainian and others have more than one plural form.
+    places = ngettext("%(count)s place left", "%(count)s places left", remaining)
+    return f" – {places % {'count': remaining}}"
 
 
 class DateChoiceField(PreloadedChoiceMixin, forms.ModelChoiceField):

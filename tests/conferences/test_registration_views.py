@@ -33,6 +33,12 @@ def test_the_form_offers_the_dates_with_places_left(client, event, event_date):
     assert "20 places left" in page or "20 Plätze frei" in page
 
 
+def test_places_left_take_the_plural_form_of_the_language(client, event, event_date):
+    page = client.get(register_url(event) + "?language=ar").content.decode()
+    # Arabic counts 11-99 in the singular accusative, 3-10 in the plural (was "20 أماكن").
+    assert "20 مكاناً متبقياً" in page
+
+
 def test_the_only_date_of_an_event_is_chosen_already(client, event, event_date):
     page = client.get(register_url(event)).content.decode()
     radio = page.split(f'value="{event_date.pk}"')[1].split(">")[0]

@@ -77,8 +77,10 @@ def _find_event_contacts(region: Region, email: str) -> list[dict[str, Any]]:
 
 
 def _erase_event_contacts(region: Region, email: str) -> int:
-    events = Event.objects.in_region(region).filter(contact_email__iexact=email)
-    return events.update(contact_name="", contact_email="", contact_phone="")
+    """The event stays; its contact goes, in every earlier version too."""
+    blank = {"contact_name": "", "contact_email": "", "contact_phone": ""}
+    Event.history.filter(region_id=region.pk, contact_email__iexact=email).update(**blank)
+    return Event.objects.in_region(region).filter(contact_email__iexact=email).update(**blank)
 
 
 def register() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import JoinRequest, Person
+from networks.models import JoinRequest, Organisation, Person
 from portal import hooks as portal_hooks
 from portal.models import Region
 from portal.retention import RetentionRule, SubjectData, record
@@ -65,6 +65,19 @@ def _erase_persons(region: Region, email: str) -> int:
     return erased
 
 
+def _find_organisations(region: Region, email: str) -> list[dict[str, Any]]:
+    organisations = Organisation.objects.in_region(region).filter(email__iexact=email)
+    return [record(o, ("name", "email", "phone", "street")) for o in organisations]
+
+
+def _erase_organisations(region: Region, email: str) -> int:
+    """The organisation stays in the network; its e-mail address and phone number, which
+    name the person, go, in every earlier version too."""
+    organisations = Organisation.objects.in_region(region).filter(email__iexact=email)
+    Organisation.history.filter(region_id=region.pk, email__iexact=email).update(email="", phone="")
+    return organisations.update(email="", phone="")
+
+
 def register() -> None:
     for rule in (
         RetentionRule(
@@ -114,5 +127,12 @@ def register() -> None:
             order=20,
         ),
         SubjectData("persons", _("Contact persons"), _find_persons, _erase_persons, order=21),
+        SubjectData(
+            "organisations",
+            _("Contact data of organisations"),
+            _find_organisations,
+            _erase_organisations,
+            order=22,
+        ),
     ):
         portal_hooks.register(portal_hooks.SUBJECT_DATA, source)

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal import hooks
-from portal.models import BarrierReport, OutgoingMail, Region
+from portal.models import BarrierReport, Invitation, OutgoingMail, Region, TeamMember
 from portal.retention import (
     RETENTION_JOB,
     RetentionRule,
@@ -17,6 +17,7 @@ from portal.retention import (
     clear_sessions,
     delete_history_of_deleted_records,
     delete_orphan_files,
+    record,
 )
 
 MAIL_FIELDS = ("to", "reply_to", "subject", "body_text", "body_html", "attachments", "last_error")
@@ -75,6 +76,29 @@ def _find_mails(region: Region, email: str) -> list[dict[str, Any]]:
 def _erase_mails(region: Region, email: str) -> int:
     # A mail still waiting to be sent is deleted too: its recipient asked for erasure.
     return _mails(region, email).delete()[0]
+
+
+def _find_team(region: Region, email: str) -> list[dict[str, Any]]:
+    members = TeamMember.objects.in_region(region).filter(email__iexact=email)
+    return [record(m, ("name", "role", "phone", "email")) for m in members]
+
+
+def _erase_team(region: Region, email: str) -> int:
+    """The public team list's entry and its earlier versions."""
+    members = TeamMember.objects.in_region(region).filter(email__iexact=email)
+    pks = list(members.values_list("pk", flat=True))
+    erased = members.delete()[0]
+    TeamMember.history.filter(id__in=pks).delete()
+    return erased
+
+
+def _find_invitations(region: Region, email: str) -> list[dict[str, Any]]:
+    invitations = Invitation.objects.in_region(region).filter(email__iexact=email)
+    return [record(i, ("email", "role", "created_at", "expires_at")) for i in invitations]
+
+
+def _erase_invitations(region: Region, email: str) -> int:
+    return Invitation.objects.in_region(region).filter(email__iexact=email).delete()[0]
 
 
 def register() -> None:
@@ -175,5 +199,20 @@ def register() -> None:
         hooks.SUBJECT_DATA,
         SubjectData("mails", _("Mail log"), _find_mails, _erase_mails),
         order=90,
+    )
+    hooks.register(
+        hooks.SUBJECT_DATA,
+        SubjectData("team", _("Team page of the office"), _find_team, _erase_team),
+        order=91,
+    )
+    hooks.register(
+        hooks.SUBJECT_DATA,
+        SubjectData(
+            "invitations",
+            _("Invitations to the back-office"),
+            _find_invitations,
+            _erase_invitations,
+        ),
+        order=92,
     )
     hooks.register(hooks.REGION_JOBS, RETENTION_JOB)

@@ -9,11 +9,17 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from conferences.models import Registration
-from networks.models import JoinRequest, Person
+from conferences.models import Event, Registration
+from networks.models import JoinRequest, Organisation, Person
 from offers.models import ChangeRequest, UpdateRequest, UpdateRound
 from portal.lib.mail import queue_mail
-from portal.models import BarrierReport, OutgoingMail, SubjectRequestLog
+from portal.models import (
+    BarrierReport,
+    Invitation,
+    OutgoingMail,
+    SubjectRequestLog,
+    TeamMember,
+)
 from tests.conferences.factories import EventDateFactory, EventFactory, RegistrationFactory
 from tests.networks.factories import OrganisationFactory, PersonFactory, WorkingGroupFactory
 
@@ -24,9 +30,12 @@ EMAIL = "Erika.Muster@example.org"
 
 def _everything(region, email=EMAIL):
     """One record of every kind the request covers, for ``email`` in ``region``."""
-    organisation = OrganisationFactory(region=region)
+    organisation = OrganisationFactory(region=region, email=email, phone="05321 4711")
+    event = EventFactory(region=region, contact_name="Erika Muster", contact_email=email)
+    team = TeamMember.objects.create(region=region, name="Erika Muster", email=email)
+    invitation = Invitation.objects.create(region=region, email=email, role="editor")
     registration = RegistrationFactory(
-        event_date=EventDateFactory(event=EventFactory(region=region)),
+        event_date=EventDateFactory(event=event),
         name="Erika Muster",
         email=email,
         phone="05321 1234",
@@ -64,6 +73,10 @@ def _everything(region, email=EMAIL):
         "update": update,
         "mail": mail,
         "report": report,
+        "organisation": organisation,
+        "event": event,
+        "team": team,
+        "invitation": invitation,
     }
 
 
@@ -88,6 +101,10 @@ def test_the_coordinator_finds_everything_about_the_address_in_the_county(
         "update_contacts",
         "mails",
         "barrier_reports",
+        "organisations",
+        "event_contacts",
+        "team",
+        "invitations",
     ):
         assert f'data-source="{source}"' in html
     assert "Bitte Telefonnummer ändern" in html and "Hallo Erika" in html
@@ -138,6 +155,14 @@ def test_erasing_removes_the_county_s_records_and_logs_who_and_what(
     assert not UpdateRequest.objects.filter(pk=rows["update"].pk).exists()
     assert not OutgoingMail.objects.filter(pk=rows["mail"].pk).exists()
     assert not BarrierReport.objects.filter(pk=rows["report"].pk).exists()
+    assert not TeamMember.objects.filter(pk=rows["team"].pk).exists()
+    assert not Invitation.objects.filter(pk=rows["invitation"].pk).exists()
+    organisation = Organisation.objects.get(pk=rows["organisation"].pk)  # stays, without her
+    assert organisation.email == "" and organisation.phone == ""
+    assert not Organisation.history.filter(email__iexact=EMAIL, region_id=goslar.pk).exists()
+    event = Event.objects.get(pk=rows["event"].pk)
+    assert event.contact_email == "" and event.contact_name == ""
+    assert not Event.history.filter(contact_email__iexact=EMAIL, region_id=goslar.pk).exists()
     # The other county's records of the same address stay.
     assert Registration.objects.get(pk=other["registration"].pk).anonymised_at is None
     assert Person.objects.filter(pk=other["person"].pk).exists()

@@ -21,7 +21,14 @@ from networks.models import (
     WorkingGroup,
     WorkingGroupMeeting,
 )
-from portal.forms import SLUG_HELP, SLUG_LABEL, TEXT_FORMAT_HELP, HoneypotMixin
+from portal.forms import (
+    SLUG_HELP,
+    SLUG_LABEL,
+    TEXT_FORMAT_HELP,
+    HoneypotMixin,
+    choice_field,
+    model_choice_field,
+)
 from portal.models import FieldOfAction, Municipality, Region
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -35,7 +42,9 @@ class RegionModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.region = region
         for field in self.fields.values():
-            queryset = getattr(field, "queryset", None)
+            if not isinstance(field, forms.ModelChoiceField):
+                continue
+            queryset = field.queryset
             if queryset is not None and hasattr(queryset, "in_region"):
                 field.queryset = queryset.in_region(region)
 
@@ -84,9 +93,9 @@ class DirectoryFilterForm(FilterForm):
 
     def __init__(self, *args, region: Region, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["field"].queryset = FieldOfAction.objects.in_region(region)
-        self.fields["municipality"].queryset = Municipality.objects.in_region(region)
-        self.fields["kind"].choices = [("", _("All kinds")), *Organisation.Kind.choices]
+        model_choice_field(self, "field").queryset = FieldOfAction.objects.in_region(region)
+        model_choice_field(self, "municipality").queryset = Municipality.objects.in_region(region)
+        choice_field(self, "kind").choices = [("", _("All kinds")), *Organisation.Kind.choices]
         self.fields["q"].widget.input_type = "search"
 
 
@@ -101,7 +110,7 @@ class WorkingGroupFilterForm(FilterForm):
 
     def __init__(self, *args, region: Region, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["field"].queryset = FieldOfAction.objects.in_region(region)
+        model_choice_field(self, "field").queryset = FieldOfAction.objects.in_region(region)
 
 
 class MeasureFilterForm(WorkingGroupFilterForm):
@@ -420,7 +429,7 @@ class ExportRequestForm(forms.Form):
         from portal.languages import region_languages
 
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = [
+        choice_field(self, "language").choices = [
             (code, get_language_info(code)["name_translated"]) for code in region_languages(region)
         ]
 

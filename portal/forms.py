@@ -73,6 +73,22 @@ def link_current_file(form: forms.BaseForm, field_name: str, url: str) -> None:
         widget.file_url = url
 
 
+def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """``form.fields[name]`` as the choice field it is, to set its choices in ``__init__``."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{type(form).__name__}.{name} is not a choice field")
+    return field
+
+
+def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """``form.fields[name]`` as the model choice field it is, to set its queryset."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{type(form).__name__}.{name} is not a model choice field")
+    return field
+
+
 class HoneypotField(forms.CharField):
     """Marks the honeypot, so templates hide this field and not any field named alike."""
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, When
@@ -21,7 +23,10 @@ from networks.models import (
     WorkingGroup,
 )
 from portal.lib import l10n
-from portal.models import FieldOfAction, Region
+from portal.models import FieldOfAction, Municipality, Region
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
 # Bump when the PDF templates change in a way that should invalidate cached files.
 PDF_LAYOUT_VERSION = "5"
@@ -36,10 +41,10 @@ def search_organisations(
     text: str = "",
     field_of_action: FieldOfAction | None = None,
     kind: str = "",
-    municipality=None,
+    municipality: Municipality | None = None,
 ) -> QuerySet[Organisation]:
     """The public network directory: filter by field of action, kind, municipality and text."""
-    qs = Organisation.objects.in_region(region).public()
+    qs: QuerySet[Organisation] = Organisation.objects.in_region(region).public()
     if field_of_action is not None:
         qs = qs.filter(fields_of_action=field_of_action)
     if kind:
@@ -58,17 +63,18 @@ def search_organisations(
 
 
 def public_people_of(organisation: Organisation) -> QuerySet[Person]:
-    return (
+    people: QuerySet[Person] = (
         Person.objects.in_region(organisation.region)
         .listed_publicly()
         .filter(organisation=organisation)
     )
+    return people
 
 
 # --- the region's home page -----------------------------------------------------------------
 
 
-def _count_in_region(queryset: QuerySet) -> Subquery:
+def _count_in_region(queryset: QuerySet[Any]) -> Coalesce:
     """COUNT(*) of ``queryset`` for the outer region, as a subquery (0 when there is none)."""
     counted = (
         queryset.filter(region=OuterRef("pk")).order_by().values("region").annotate(n=Count("pk"))
@@ -76,9 +82,9 @@ def _count_in_region(queryset: QuerySet) -> Subquery:
     return Coalesce(Subquery(counted.values("n")), 0)
 
 
-def _public_concepts_first_current(region_ref) -> QuerySet[IntegrationConcept]:
+def _public_concepts_first_current(region_ref: Region | OuterRef) -> QuerySet[IntegrationConcept]:
     """Public versions, the adopted one first, then the newest (consultation, superseded)."""
-    return (
+    concepts: QuerySet[IntegrationConcept] = (
         IntegrationConcept.objects.public()
         .filter(region=region_ref)
         .order_by(
@@ -86,6 +92,7 @@ def _public_concepts_first_current(region_ref) -> QuerySet[IntegrationConcept]:
             "-version",
         )
     )
+    return concepts
 
 
 def current_public_concept(region: Region) -> IntegrationConcept | None:
@@ -100,7 +107,13 @@ def current_public_concept(region: Region) -> IntegrationConcept | None:
 _SUMMARY_CONCEPT_FIELDS = ("id", "title", "version", "status", "adopted_on")
 
 
-def region_network_summary(region: Region) -> dict:
+class NetworkSummary(TypedDict):
+    organisations: int
+    working_groups: int
+    concept: IntegrationConcept | None
+
+
+def region_network_summary(region: Region) -> NetworkSummary:
     """What a region's home page shows of the network, in one query.
 
     Counts and the current concept's fields come as subqueries of the region row; the concept
@@ -253,17 +266,14 @@ def current_export(
 def latest_ready_export(
     concept: IntegrationConcept, variant: str, language: str = "de"
 ) -> ConceptExport | None:
-    return (
-        ConceptExport.objects.ready()
-        .filter(concept=concept, variant=variant, language=language)
-        .first()
-    )
+    ready: QuerySet[ConceptExport] = ConceptExport.objects.ready()
+    return ready.filter(concept=concept, variant=variant, language=language).first()
 
 
 def filter_measures(
-    concept: IntegrationConcept, *, field_of_action=None, status: str = ""
+    concept: IntegrationConcept, *, field_of_action: FieldOfAction | None = None, status: str = ""
 ) -> QuerySet[Measure]:
-    qs = concept.measures.with_relations()
+    qs: QuerySet[Measure] = concept.measures.with_relations()
     if field_of_action is not None:
         qs = qs.filter(field_of_action=field_of_action)
     if status:
@@ -271,7 +281,13 @@ def filter_measures(
     return qs
 
 
-def measure_summary(measures) -> dict:
+class MeasureSummary(TypedDict):
+    total: int
+    counts: list[tuple[StrOrPromise, int]]  # (status label, number of measures)
+    average_progress: int  # percent
+
+
+def measure_summary(measures: Iterable[Measure]) -> MeasureSummary:
     """Counts per status and the average progress (dropped measures do not count)."""
     measures = list(measures)
     counts = {value: 0 for value, _label in Measure.Status.choices}

@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString
 
 from networks import hooks, selectors
 from networks.models import IntegrationConcept, JoinRequest, Measure, Organisation, WorkingGroup
+from portal.models import Region
 
 register = template.Library()
 
@@ -30,15 +31,16 @@ def networks_dashboard(region) -> dict:
 
 
 @register.simple_tag
-def networks_region_summary(region) -> dict:
+def networks_region_summary(region: Region) -> selectors.NetworkSummary:
     """What the region's home page shows of the network.
 
     Both the page head (the concept's PDF link) and the network section ask for it; the
     answer is kept on the region object, which lives for one request, so it is read once.
     """
-    summary = getattr(region, "_networks_summary", None)
+    cache = vars(region)  # the instance's own __dict__, as cached_property uses it
+    summary: selectors.NetworkSummary | None = cache.get("_networks_summary")
     if summary is None:
-        summary = region._networks_summary = selectors.region_network_summary(region)
+        summary = cache["_networks_summary"] = selectors.region_network_summary(region)
     return summary
 
 

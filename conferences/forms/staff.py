@@ -129,9 +129,10 @@ WorkshopResultsFormSet = modelformset_factory(
     Workshop,
     fields=["needs", "recommendations"],
     extra=0,
+    # dir=auto: the results are written in German on an Arabic (right-to-left) interface too.
     widgets={
-        "needs": forms.Textarea(attrs={"rows": 3}),
-        "recommendations": forms.Textarea(attrs={"rows": 3}),
+        "needs": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        "recommendations": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
     },
 )
 
@@ -140,7 +141,7 @@ class DocumentationForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = ["documentation", "documentation_published"]
-        widgets = {"documentation": forms.Textarea(attrs={"rows": 5})}
+        widgets = {"documentation": forms.Textarea(attrs={"rows": 5, "dir": "auto"})}
 
 
 class VenueForm(forms.ModelForm):

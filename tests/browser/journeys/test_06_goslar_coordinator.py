@@ -236,6 +236,9 @@ def test_the_goslar_coordinator_runs_the_conference(staff_journey, jobs):
         has=page.locator("legend", has_text=re.compile(r"^\s*Vernetzung und Ehrenamt"))
     ).get_by_role("link").click()
     journey.check("measures from a workshop")
+    # German results on an Arabic page keep their own direction (the full stop stays at the end).
+    assert page.locator("p[dir=auto]", has_text="Ehrenamtliche finden").count() == 1
+    assert page.locator("li bdi", has_text="Eine Ehrenamtsbörse").count() == 1
     page.locator("details summary", has_text=_("Change the links")).click()
     page.get_by_role("checkbox", name=re.compile(re.escape(MEASURE))).first.check()
     with page.expect_navigation():

@@ -7,9 +7,12 @@ them): add columns at the end, never rename or remove one.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +24,9 @@ from portal.lib import jsonld
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrOrPromise as StrOrPromise
+    from django_stubs_ext import WithAnnotations
+
+    from portal.models import Region
 
 
 OFFER_COLUMNS: list[tuple[str, StrOrPromise]] = [
@@ -105,28 +111,106 @@ PROVIDER_COLUMNS: list[tuple[str, StrOrPromise]] = [
 ]
 
 
-def _iso(value) -> str:
+class PlaceRecord(TypedDict):
+    name: str
+    street: str
+    postcode: str
+    city: str
+    municipality: str
+    latitude: float | None
+    longitude: float | None
+
+
+class OfferRecord(TypedDict):
+    """One offer in the open-data format (the keys of ``OFFER_COLUMNS``)."""
+
+    id: int
+    url: str
+    title: str
+    summary: str
+    description: str
+    kind: str
+    fields_of_action: list[str]
+    target_groups: list[str]
+    languages: list[str]
+    cost: str
+    cost_note: str
+    schedule: str
+    weekdays: list[int]
+    time_start: str
+    time_end: str
+    start_date: str
+    end_date: str
+    registration: str
+    registration_detail: str
+    step_free: str
+    childcare: bool
+    women_only: bool
+    provider_id: int
+    provider_name: str
+    places: list[PlaceRecord]
+    last_confirmed: str
+    confirmation: str
+    published_at: str
+    updated_at: str
+    language: str
+    translations: dict[str, dict[str, str]]  # {language: {field: text}}
+
+
+class ContactRecord(TypedDict):
+    name: str
+    function: str
+    email: str
+    phone: str
+
+
+class _ProviderAnnotations(TypedDict):
+    offer_count: int
+    public_persons: list[Person]
+
+
+class ProviderRecord(TypedDict):
+    """One provider in the open-data format (the keys of ``PROVIDER_COLUMNS``)."""
+
+    id: int
+    url: str
+    name: str
+    kind: str
+    street: str
+    postcode: str
+    city: str
+    municipality: str
+    website: str
+    email: str
+    phone: str
+    description: str
+    offer_count: int
+    contacts: list[ContactRecord]
+
+
+def _iso(value: date | datetime | None) -> str:
     return value.isoformat() if value else ""
 
 
-def public_offers(region):
-    return (
+def public_offers(region: Region) -> QuerySet[Offer]:
+    offers: QuerySet[Offer] = (
         Offer.objects.published()
         .in_region(region)
         .select_related("provider", "region")
         .prefetch_related("fields_of_action", "places__municipality")
         .order_by("id")
     )
+    return offers
 
 
-def offer_records(offers) -> list[dict]:
+def offer_records(offers: Iterable[Offer]) -> list[OfferRecord]:
     """The open-data records of many offers, with their published translations."""
     offers = list(offers)
     texts = translations.public_texts(offers)
     return [offer_record(offer, texts.get(offer.pk, {})) for offer in offers]
 
 
-def offer_record(offer: Offer, texts: dict | None = None) -> dict:
+def offer_record(offer: Offer, texts: dict[str, dict[str, str]] | None = None) -> OfferRecord:
     return {
         "id": offer.pk,
         "url": settings.SITE_URL + offer.get_absolute_url(),
@@ -173,10 +257,11 @@ def offer_record(offer: Offer, texts: dict | None = None) -> dict:
     }
 
 
-def offer_csv_row(record: dict) -> list:
-    row = []
+def offer_csv_row(record: OfferRecord) -> list[object]:
+    fields: Mapping[str, Any] = record
+    row: list[object] = []
     for key, _label in OFFER_COLUMNS:
-        value = record[key]
+        value = fields[key]
         if key == "places":
             value = " | ".join(
                 ", ".join(x for x in (p["street"], f"{p['postcode']} {p['city']}".strip()) if x)
@@ -192,10 +277,13 @@ def offer_csv_row(record: dict) -> list:
     return row
 
 
-def public_providers(region):
+def public_providers(
+    region: Region,
+) -> QuerySet[WithAnnotations[Organisation, _ProviderAnnotations]]:
+    """Providers with public offers, annotated with ``offer_count`` and ``public_persons``."""
     from django.db.models import Count, Prefetch, Q
 
-    return (
+    providers: QuerySet[WithAnnotations[Organisation, _ProviderAnnotations]] = (
         Organisation.objects.in_region(region)
         .public()
         .annotate(
@@ -212,9 +300,12 @@ def public_providers(region):
         )
         .order_by("name")
     )
+    return providers
 
 
-def provider_record(organisation: Organisation) -> dict:
+def provider_record(
+    organisation: WithAnnotations[Organisation, _ProviderAnnotations],
+) -> ProviderRecord:
     from django.urls import reverse
 
     return {
@@ -242,10 +333,11 @@ def provider_record(organisation: Organisation) -> dict:
     }
 
 
-def provider_csv_row(record: dict) -> list:
-    row = []
+def provider_csv_row(record: ProviderRecord) -> list[object]:
+    fields: Mapping[str, Any] = record
+    row: list[object] = []
     for key, _label in PROVIDER_COLUMNS:
-        value = record[key]
+        value = fields[key]
         if key == "contacts":
             value = "|".join(c["name"] for c in value)
         row.append(value)
@@ -258,7 +350,7 @@ def offer_jsonld(offer: Offer, language: str = settings.LANGUAGE_CODE) -> SafeSt
     kind_types = {"course": "Course", "counselling": "Service"}
     texts = translations.texts_of(offer, language, region=offer.region)
     summary = texts.summary if offer.summary else texts.description
-    data: dict = {
+    data: dict[str, Any] = {  # JSON-LD: nested objects of varying shape
         "@context": "https://schema.org",
         "@type": kind_types.get(offer.kind, "Service"),
         "inLanguage": language,

@@ -12,10 +12,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.contrib.postgres.search import SearchRank
 from django.db import connection
-from django.db.models import Case, Expression, ExpressionWrapper, F, IntegerField, When
+from django.db.models import (
+    Case,
+    Expression,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    QuerySet,
+    When,
+)
 
 from offers import languages
 from offers.models import Cost, Kind, Offer, SearchEntry, TargetGroup
@@ -57,7 +66,7 @@ def soon_window(today: date) -> tuple[date, date]:
 def filter_keys(active: dict[str, str], ids: dict[str, dict[str, int]]) -> dict[str, int]:
     """Per active filter (except "starting soon", which depends on the day) the facet key an
     offer must have."""
-    keys = {}
+    keys: dict[str, int] = {}
     for name, value in active.items():
         if name == "soon":
             continue
@@ -65,7 +74,12 @@ def filter_keys(active: dict[str, str], ids: dict[str, dict[str, int]]) -> dict[
     return keys
 
 
-def apply_filters(queryset, active: dict[str, str], ids, today: date):
+def apply_filters(
+    queryset: QuerySet[Offer],
+    active: dict[str, str],
+    ids: dict[str, dict[str, int]],
+    today: date,
+) -> QuerySet[Offer]:
     """The offers of ``queryset`` that pass every active filter (for the map's markers)."""
     keys = filter_keys(active, ids)
     if keys:
@@ -106,10 +120,11 @@ ANYWHERE = {"word": 8, "tag": 4, "part": 2, "near": 1, "near_part": 0}
 EXACT_TITLE = 64
 
 
-def _score(text: TextQuery):
+def _score(text: TextQuery) -> ExpressionWrapper[Expression]:
     score: Expression = Case(When(phrase=text.text, then=EXACT_TITLE), default=0)
     for token in text.tokens:
-        in_title, anywhere = [], []
+        in_title: list[When] = []
+        anywhere: list[When] = []
         for way in IN_TITLE:
             operands = getattr(token, way)
             if not operands:
@@ -123,14 +138,14 @@ def _score(text: TextQuery):
     return ExpressionWrapper(score, output_field=IntegerField())
 
 
-def text_matches(queryset, text: TextQuery | None):
+def text_matches(queryset: QuerySet[Offer], text: TextQuery | None) -> QuerySet[Offer]:
     """The offers of ``queryset`` that match the text (all of them without text)."""
     if text is None or text.match is None:
         return queryset
     return queryset.filter(search_entry__vector=LiteralSearchQuery(text.match))
 
 
-def _matching(region: Region, text: TextQuery | None, sort: str) -> tuple[str, list, str]:
+def _matching(region: Region, text: TextQuery | None, sort: str) -> tuple[str, list[Any], str]:
     """The SQL of the public offers matching the text, with the columns the facet query needs,
     and the order of the page."""
     columns = ["id", "facet_keys", "start_date", "published_at"]
@@ -163,8 +178,8 @@ def _matching(region: Region, text: TextQuery | None, sort: str) -> tuple[str, l
 
 def facets_and_page(
     region: Region,
-    active,
-    ids,
+    active: dict[str, str],
+    ids: dict[str, dict[str, int]],
     today: date,
     *,
     sort: str,
@@ -185,7 +200,7 @@ def facets_and_page(
     keys = filter_keys(active, ids)
     soon = soon_window(today)
     # (facet number, condition, its parameters) per active filter
-    tests: list[tuple[int, str, list]] = [
+    tests: list[tuple[int, str, list[Any]]] = [
         (FACET_NUMBERS[name], "m.facet_keys @> ARRAY[%s]::bigint[]", [key])
         for name, key in keys.items()
     ]
@@ -194,13 +209,13 @@ def facets_and_page(
     # Passing all filters, written as one containment test: PostgreSQL estimates it from the
     # column's statistics (a computed "misses = 0" would be guessed at 0.5 % and make it sort
     # tens of thousands of keys instead of hashing them).
-    passing: tuple[str, list] = ("TRUE", [])
+    passing: tuple[str, list[Any]] = ("TRUE", [])
     if keys:
         passing = ("m.facet_keys @> %s::bigint[]", [list(keys.values())])
     if active.get("soon"):
         passing = (passing[0] + " AND m.start_date BETWEEN %s AND %s", passing[1] + list(soon))
 
-    parts: list[tuple[str, list]] = []  # the query in order, with the parameters of each part
+    parts: list[tuple[str, list[Any]]] = []  # the query in order, with the parameters of each part
     if tests:
         misses = " + ".join(f"(NOT ({sql}))::int" for _, sql, _ in tests)
         first_miss = ", ".join(f"CASE WHEN NOT ({sql}) THEN %s END" for _, sql, _ in tests)

@@ -11,8 +11,10 @@ itself before its parts or compounds, and typo neighbours last.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypedDict
 from urllib.parse import urlencode
 
 from django.contrib.postgres.expressions import ArraySubquery
@@ -86,7 +88,7 @@ class SearchParams:
     page: int = 1
     view: str = "list"
 
-    def state(self, **changes) -> dict[str, str]:
+    def state(self, **changes: str) -> dict[str, str]:
         """The URL parameters of this state (empty ones left out), with changes applied."""
         values = {
             "q": self.q,
@@ -98,7 +100,7 @@ class SearchParams:
         values.update(changes)
         return {k: v for k, v in values.items() if v}
 
-    def url(self, **changes) -> str:
+    def url(self, **changes: str) -> str:
         return "?" + urlencode(self.state(**changes))
 
     @property
@@ -151,6 +153,16 @@ class Pagination:
         return [n for n in range(self.number - 2, self.number + 3) if 1 <= n <= self.num_pages]
 
 
+class MapMarker(TypedDict):
+    """One place on the result map (the page hands the list to the map script as JSON)."""
+
+    lat: float
+    lon: float
+    title: str
+    url: str
+    place: str
+
+
 @dataclass
 class SearchResult:
     params: SearchParams
@@ -159,7 +171,7 @@ class SearchResult:
     facets: list[Facet]
     pagination: Pagination
     sort: str
-    markers: list[dict] = field(default_factory=list)
+    markers: list[MapMarker] = field(default_factory=list)
     language_matches: list[str] = field(default_factory=list)
     estimated: bool = False  # facet counts are estimates from a sample of many matches
 
@@ -167,7 +179,12 @@ class SearchResult:
 # --- facets -------------------------------------------------------------------------------
 
 
-def _build_facets(params: SearchParams, counts, fields, municipalities) -> list[Facet]:
+def _build_facets(
+    params: SearchParams,
+    counts: dict[str, dict[str, int]],
+    fields: Iterable[FieldOfAction],
+    municipalities: Iterable[Municipality],
+) -> list[Facet]:
     options: dict[str, list[tuple[str, str, str]]] = {
         # (value in URL, key in counts, label)
         "field": [(f.slug, str(f.pk), f.name) for f in fields],
@@ -284,7 +301,7 @@ def search_offers(
     offers = _page_offers(page_ids, region)
     filtered = apply_filters(text_matches(public, text), active, ids, today)
 
-    markers: list[dict] = []
+    markers: list[MapMarker] = []
     if params.view == "map":
         markers = [
             {

@@ -82,3 +82,15 @@ def test_a_working_groups_meetings_ics_names_the_group_in_the_readers_language(c
     assert "SUMMARY;LANGUAGE=ar:مجموعة اللغة" in arabic
     german = client.get(url + "?language=de").content.decode().replace("\r\n ", "")
     assert "SUMMARY;LANGUAGE=de:AK Sprache" in german
+
+
+def test_the_venues_german_notes_are_marked_german_on_an_arabic_page(client, harz, event):
+    venue = event.dates.get().venue
+    venue.public_transport = "Bus 5 bis Marktplatz"
+    venue.accessibility_notes = "Eingang über den Hof"
+    venue.save()
+    client.cookies["django_language"] = "ar"
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert '<bdi lang="de">Bus 5 bis Marktplatz</bdi>' in html
+    assert '<li lang="de" dir="ltr">Eingang über den Hof</li>' in html
+    assert '<address class="mb-1" lang="de">' in html

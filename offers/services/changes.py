@@ -5,11 +5,14 @@ are recorded in the audit history (simple-history) with the request's number as 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import models, transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone, translation
@@ -30,7 +33,25 @@ from offers.services.directory import (
     unique_organisation_slug,
 )
 from portal.lib.mail import queue_templated_mail
-from portal.models import Municipality, Region
+from portal.models import Municipality, Region, User
+
+if TYPE_CHECKING:
+    from django.forms.models import BaseInlineFormSet
+    from django.forms.utils import ErrorDict
+
+    PlacesFormSet = BaseInlineFormSet[OfferPlace, Offer, Any]
+
+# A record as stored in ChangeRequest.data (JSON: field name -> pk, list, text, number, ...).
+Record = dict[str, Any]
+_M = TypeVar("_M", bound=models.Model)
+
+
+def _with_reason(obj: _M, reason: str) -> _M:
+    """Give the next history row of ``obj`` this reason (simple-history reads it off the
+    instance when it saves)."""
+    obj._change_reason = reason  # type: ignore[attr-defined]  # simple-history's hook, not a field
+    return obj
+
 
 NEW_OFFER_EXTRA_FIELDS = [
     "provider_name",
@@ -41,7 +62,7 @@ NEW_OFFER_EXTRA_FIELDS = [
 ]
 
 
-def _json_value(value):
+def _json_value(value: object) -> object:
     if isinstance(value, models.QuerySet) or (
         isinstance(value, list | tuple) and value and isinstance(value[0], models.Model)
     ):
@@ -57,11 +78,11 @@ def _json_value(value):
     return value
 
 
-def serialise(form: forms.BaseForm, names: list[str]) -> dict:
+def serialise(form: forms.BaseForm, names: Iterable[str]) -> Record:
     return {name: _json_value(form.cleaned_data.get(name)) for name in names}
 
 
-def _submitter(form: forms.BaseForm) -> dict:
+def _submitter(form: forms.BaseForm) -> dict[str, str]:
     return {
         "message": form.cleaned_data.get("message", ""),
         "submitter_name": form.cleaned_data.get("submitter_name", ""),
@@ -79,9 +100,9 @@ PLACES = "places"
 PLACE_FIELDS = ["name", "street", "postcode", "city", "municipality", "latitude", "longitude"]
 
 
-def serialise_places(formset) -> list[dict]:
+def serialise_places(formset: PlacesFormSet) -> list[Record]:
     """The places a bound, valid places formset would leave (kept, changed and new ones)."""
-    records = []
+    records: list[Record] = []
     for place_form in formset.forms:
         if place_form.instance.pk is None and not place_form.has_changed():
             continue  # an empty extra form
@@ -92,16 +113,21 @@ def serialise_places(formset) -> list[dict]:
     return records
 
 
-def _place_record(place: OfferPlace) -> dict:
+def _place_record(place: OfferPlace) -> Record:
     return {"id": place.pk, **{name: _json_value(getattr(place, name)) for name in PLACE_FIELDS}}
 
 
-def _places_changed(places_formset) -> bool:
+def _places_changed(places_formset: PlacesFormSet | None) -> bool:
     return places_formset is not None and places_formset.has_changed()
 
 
 def suggest_offer_change(
-    *, offer: Offer, form, source: str, user=None, places: list[dict] | None = None
+    *,
+    offer: Offer,
+    form: forms.BaseForm,
+    source: str,
+    user: User | AnonymousUser | None = None,
+    places: list[Record] | None = None,
 ) -> ChangeRequest | None:
     """Store the changed fields of a bound, valid offer form (and, if given, the proposed
     places); None when nothing changed."""
@@ -154,7 +180,9 @@ def suggest_offer_correction(
     )
 
 
-def suggest_provider_change(*, organisation: Organisation, form) -> ChangeRequest | None:
+def suggest_provider_change(
+    *, organisation: Organisation, form: forms.BaseForm
+) -> ChangeRequest | None:
     changed = _changed(form, CHANGEABLE_PROVIDER_FIELDS)
     submitter = _submitter(form)
     if not changed and not submitter.get("message"):
@@ -172,11 +200,11 @@ def suggest_provider_change(*, organisation: Organisation, form) -> ChangeReques
 def suggest_new_offer(
     *,
     region: Region,
-    form,
+    form: forms.BaseForm,
     source: str = ChangeRequest.Source.PUBLIC,
-    organisation=None,
-    user=None,
-    places: list[dict] | None = None,
+    organisation: Organisation | None = None,
+    user: User | AnonymousUser | None = None,
+    places: list[Record] | None = None,
 ) -> ChangeRequest:
     names = [n for n in form.cleaned_data if n in CHANGEABLE_OFFER_FIELDS + NEW_OFFER_EXTRA_FIELDS]
     data = serialise(form, names)
@@ -204,23 +232,28 @@ class DiffRow:
     new: str
 
 
-def _display(field: forms.Field, value) -> str:
+def _display(field: forms.Field, value: object) -> str:
     if value in (None, "", []):
         return "—"
     if isinstance(field, forms.ModelMultipleChoiceField | forms.ModelChoiceField):
         pks = value if isinstance(value, list) else [value]
-        objects = field.queryset.filter(pk__in=pks)
+        objects = field.queryset.filter(pk__in=pks) if field.queryset is not None else []
         return ", ".join(str(o) for o in objects) or "—"
     if isinstance(field, forms.BooleanField):
         return _("Yes") if value else _("No")
     if isinstance(field, forms.ChoiceField):
-        labels = {str(k): str(v) for k, v in field.choices}
+        # django-stubs types the getter like the setter (callables, Choices classes); what it
+        # returns is the normalised list of (value, label) pairs.
+        choices = cast("Iterable[tuple[object, object]]", field.choices)
+        labels = {str(k): str(v) for k, v in choices}
         values = value if isinstance(value, list) else [value]
         return ", ".join(labels.get(str(v), str(v)) for v in values)
     return str(value)
 
 
-def _target_form(change_request: ChangeRequest, data=None):
+def _target_form(
+    change_request: ChangeRequest, data: Record | None = None
+) -> ProviderChangeForm | OfferChangeForm:
     region = change_request.region
     if change_request.kind == ChangeRequest.Kind.PROVIDER_CHANGE:
         return ProviderChangeForm(data=data, instance=change_request.organisation)
@@ -232,7 +265,7 @@ def change_request_diff(change_request: ChangeRequest) -> list[DiffRow]:
     """Field by field: the current value and the proposed one."""
     form = _target_form(change_request)
     current = _current_values(change_request)
-    rows = []
+    rows: list[DiffRow] = []
     for name, new in change_request.data.items():
         if name == PLACES:
             old_places = (
@@ -262,13 +295,13 @@ def change_request_diff(change_request: ChangeRequest) -> list[DiffRow]:
     return rows
 
 
-def _places_text(records: list[dict]) -> str:
+def _places_text(records: list[Record]) -> str:
     municipalities = dict(
         Municipality.objects.filter(pk__in=[r.get("municipality") for r in records]).values_list(
             "pk", "name"
         )
     )
-    lines = []
+    lines: list[str] = []
     for record in records:
         parts = [record.get(n) for n in ("name", "street") if record.get(n)]
         town = " ".join(str(record.get(n)) for n in ("postcode", "city") if record.get(n))
@@ -281,13 +314,14 @@ def _places_text(records: list[dict]) -> str:
     return "; ".join(lines) or "—"
 
 
-def _current_values(change_request: ChangeRequest) -> dict:
+def _current_values(change_request: ChangeRequest) -> Record:
     if change_request.kind == ChangeRequest.Kind.PROVIDER_CHANGE:
+        organisation = change_request.organisation
+        if organisation is None:
+            raise ValueError(f"Provider change request #{change_request.pk} has no provider")
         return {
             k: _json_value(v)
-            for k, v in model_to_dict(
-                change_request.organisation, fields=CHANGEABLE_PROVIDER_FIELDS
-            ).items()
+            for k, v in model_to_dict(organisation, fields=CHANGEABLE_PROVIDER_FIELDS).items()
         }
     # A new offer starts from the model's defaults (e.g. step-free "unknown").
     offer = change_request.offer or Offer(region=change_request.region)
@@ -301,12 +335,12 @@ def _current_values(change_request: ChangeRequest) -> dict:
 class ChangeNotApplicable(Exception):
     """The proposed values no longer pass validation (e.g. the record changed meanwhile)."""
 
-    def __init__(self, errors):
+    def __init__(self, errors: ErrorDict) -> None:
         super().__init__(str(errors))
         self.errors = errors
 
 
-def _apply(change_request: ChangeRequest):
+def _apply(change_request: ChangeRequest) -> Offer | Organisation:
     reason = f"Change request #{change_request.pk}"
     data = {**_current_values(change_request), **change_request.data}
     places = data.pop(PLACES, None)
@@ -315,23 +349,23 @@ def _apply(change_request: ChangeRequest):
     form = _target_form(change_request, data=data)
     if not form.is_valid():
         raise ChangeNotApplicable(form.errors)
-    obj = form.save(commit=False)
-    obj._change_reason = reason
+    saved: Offer | Organisation = form.save(commit=False)
+    obj = _with_reason(saved, reason)
     obj.save()
     form.save_m2m()
+    if isinstance(obj, Organisation):
+        reindex_provider(obj)
+        return obj
     if places is not None:
         _apply_places(obj, places, reason)
-    if change_request.kind == ChangeRequest.Kind.PROVIDER_CHANGE:
-        reindex_provider(obj)
-    else:
-        reindex_offers([obj.pk])
+    reindex_offers([obj.pk])
     return obj
 
 
-def _apply_places(offer: Offer, records: list[dict], reason: str) -> None:
+def _apply_places(offer: Offer, records: list[Record], reason: str) -> None:
     """Make the offer's places what the records say, through the staff form's validation."""
     existing = {place.pk: place for place in offer.places.all()}
-    kept = set()
+    kept: set[int] = set()
     for record in records:
         instance = existing.get(record.get("id")) or OfferPlace(offer=offer)
         form = OfferPlaceForm(
@@ -341,19 +375,17 @@ def _apply_places(offer: Offer, records: list[dict], reason: str) -> None:
         )
         if not form.is_valid():
             raise ChangeNotApplicable(form.errors)
-        place = form.save(commit=False)
+        place = _with_reason(form.save(commit=False), reason)
         place.offer = offer
-        place._change_reason = reason
         place.save()
         kept.add(place.pk)
     for pk, place in existing.items():
         if pk not in kept:
-            place._change_reason = reason
-            place.delete()
+            _with_reason(place, reason).delete()
 
 
 def _create_offer(
-    change_request: ChangeRequest, data: dict, reason: str, places: list[dict] | None = None
+    change_request: ChangeRequest, data: Record, reason: str, places: list[Record] | None = None
 ) -> Offer:
     region = change_request.region
     provider = change_request.organisation
@@ -369,11 +401,10 @@ def _create_offer(
     )
     if not form.is_valid():
         raise ChangeNotApplicable(form.errors)
-    offer = form.save(commit=False)
+    offer: Offer = _with_reason(form.save(commit=False), reason)
     offer.status = Offer.Status.PUBLISHED
     offer.published_at = timezone.now()
     offer.last_confirmed_at = timezone.localdate()
-    offer._change_reason = reason
     offer.save()
     form.save_m2m()
     if places:
@@ -414,7 +445,7 @@ def lock_pending(change_request: ChangeRequest) -> ChangeRequest | None:
     return locked if locked.status == ChangeRequest.Status.PENDING else None
 
 
-def _decide(change_request: ChangeRequest, *, status: str, user, note: str) -> None:
+def _decide(change_request: ChangeRequest, *, status: str, user: User, note: str) -> None:
     change_request.status = status
     change_request.decided_by = user
     change_request.decided_at = timezone.now()
@@ -426,8 +457,8 @@ def _decide(change_request: ChangeRequest, *, status: str, user, note: str) -> N
 
 @transaction.atomic
 def change_request_accept(
-    *, change_request: ChangeRequest, user, note: str = "", notify: bool = False
-):
+    *, change_request: ChangeRequest, user: User, note: str = "", notify: bool = False
+) -> Offer | Organisation | None:
     """Apply the proposal to the record and return it; None if the request was already
     decided. Raises ChangeNotApplicable and changes nothing if the values are not valid (any
     more)."""
@@ -445,7 +476,7 @@ def change_request_accept(
 
 @transaction.atomic
 def change_request_reject(
-    *, change_request: ChangeRequest, user, note: str = "", notify: bool = False
+    *, change_request: ChangeRequest, user: User, note: str = "", notify: bool = False
 ) -> ChangeRequest | None:
     """Close the request without changing the record; None if it was already decided."""
     locked = lock_pending(change_request)
@@ -462,7 +493,12 @@ def change_request_reject(
 
 @transaction.atomic
 def provider_offer_update(
-    *, offer: Offer, form, places_formset=None, user=None, source: str
+    *,
+    offer: Offer,
+    form: OfferChangeForm,
+    places_formset: PlacesFormSet | None = None,
+    user: User | AnonymousUser | None = None,
+    source: str,
 ) -> str:
     """A provider's edit of an offer and (if given, a valid formset) its places: live at once,
     or a pending change request when the region wants to approve provider edits. Returns
@@ -471,16 +507,19 @@ def provider_offer_update(
     if not _changed(form, CHANGEABLE_OFFER_FIELDS) and not places_changed:
         return "unchanged"
     if offer.region.provider_edits_need_approval:
-        places = serialise_places(places_formset) if places_changed else None
+        places = (
+            serialise_places(places_formset)
+            if places_formset is not None and places_changed
+            else None
+        )
         suggest_offer_change(offer=offer, form=form, source=source, user=user, places=places)
         return "pending"
-    offer = form.save(commit=False)
-    offer._change_reason = _("Edited by the provider")
+    offer = _with_reason(form.save(commit=False), _("Edited by the provider"))
     offer.last_confirmed_at = timezone.localdate()
     offer.confirmation_state = Offer.ConfirmationState.CURRENT
     offer.save()
     form.save_m2m()
-    if places_changed:
+    if places_formset is not None and places_changed:
         places_formset.instance = offer
         places_formset.save()
     reindex_offers([offer.pk])
@@ -489,7 +528,11 @@ def provider_offer_update(
 
 @transaction.atomic
 def provider_offer_create(
-    *, organisation: Organisation, form, places_formset=None, user=None
+    *,
+    organisation: Organisation,
+    form: OfferChangeForm,
+    places_formset: PlacesFormSet | None = None,
+    user: User | AnonymousUser | None = None,
 ) -> str:
     region = organisation.region
     if region.provider_edits_need_approval:

@@ -12,6 +12,7 @@ import io
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone, translation
@@ -127,7 +128,7 @@ class RowResult:
     label: str
     errors: list[str] = field(default_factory=list)
     note: str = ""
-    data: dict = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)  # the form data of the row
 
 
 @dataclass
@@ -143,7 +144,7 @@ class ImportPreview:
         return bool(self.rows) and not self.errors
 
 
-def _key(header) -> str:
+def _key(header: object) -> str:
     key = "_".join(words(str(header or "")))
     return ALIASES.get(key, key)
 
@@ -166,7 +167,7 @@ def read_rows(content: bytes, filename: str) -> list[tuple[int, dict[str, str]]]
     if not table:
         raise ImportFileError(_("The file is empty."))
     header = [_key(h) for h in table[0]]
-    rows = []
+    rows: list[tuple[int, dict[str, str]]] = []
     for number, values in enumerate(table[1:], start=2):
         cells = {header[i]: _text(v) for i, v in enumerate(values) if i < len(header) and header[i]}
         if any(cells.values()):
@@ -184,9 +185,9 @@ def _too_many_columns() -> ImportFileError:
     return ImportFileError(_("At most %(n)d columns per import.") % {"n": MAX_COLUMNS})
 
 
-def _bounded(rows: Iterable[Sequence]) -> list[list]:
+def _bounded(rows: Iterable[Sequence[object]]) -> list[list[object]]:
     """The rows as lists, refusing more than the sheet budget of rows or columns."""
-    table = []
+    table: list[list[object]] = []
     for index, row in enumerate(rows):
         if index >= MAX_SHEET_ROWS:
             raise _too_many_rows()
@@ -197,7 +198,7 @@ def _bounded(rows: Iterable[Sequence]) -> list[list]:
     return table
 
 
-def _xlsx_table(content: bytes) -> list[list]:
+def _xlsx_table(content: bytes) -> list[list[object]]:
     from openpyxl import load_workbook
 
     unreadable = ImportFileError(_("The file could not be read as an Excel workbook."))
@@ -232,7 +233,7 @@ def _xlsx_table(content: bytes) -> list[list]:
         raise unreadable from exc
 
 
-def _csv_table(content: bytes) -> list[list]:
+def _csv_table(content: bytes) -> list[list[object]]:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -245,7 +246,7 @@ def _csv_table(content: bytes) -> list[list]:
         raise ImportFileError(_("The file could not be read as a CSV list.")) from exc
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
@@ -264,7 +265,9 @@ def _split(value: str) -> list[str]:
     return [value.strip()] if value.strip() else []
 
 
-def _choice(value: str, choices, label: str, errors: list[str]) -> str:
+def _choice(
+    value: str, choices: Sequence[tuple[str, object]], label: str, errors: list[str]
+) -> str:
     if not value:
         return ""
     wanted = normalise(value)
@@ -293,13 +296,23 @@ def _date(value: str, label: str, errors: list[str]) -> str:
     return ""
 
 
-def _offer_row(region, number, cells, lookups) -> RowResult:
+@dataclass
+class _Lookups:
+    """Names (normalised) of what rows may refer to, and the provider names seen so far."""
+
+    providers: dict[str, int]
+    fields: dict[str, int]
+    municipalities: dict[str, int]
+    seen: set[str] = field(default_factory=set)
+
+
+def _offer_row(region: Region, number: int, cells: dict[str, str], lookups: _Lookups) -> RowResult:
     row = RowResult(number, cells.get("title", ""))
     errors = row.errors
     provider_name = cells.get("provider", "")
     if not provider_name:
         errors.append(_("The provider is missing."))
-    elif normalise(provider_name) not in lookups["providers"]:
+    elif normalise(provider_name) not in lookups.providers:
         row.note = _("New provider: %(name)s") % {"name": provider_name}
     kind = _choice(cells.get("kind", ""), Kind.choices, _("kind"), errors) or Kind.OTHER
     cost = _choice(cells.get("cost", ""), Cost.choices, _("cost"), errors) or Cost.FREE
@@ -311,14 +324,14 @@ def _offer_row(region, number, cells, lookups) -> RowResult:
         _choice(v, TargetGroup.choices, _("target group"), errors)
         for v in _split(cells.get("target_groups", ""))
     ]
-    fields = []
+    fields: list[int] = []
     for name in _split(cells.get("fields_of_action", "")):
-        pk = lookups["fields"].get(normalise(name))
+        pk = lookups.fields.get(normalise(name))
         if pk is None:
             errors.append(_("Unknown field of action: “%(value)s”") % {"value": name})
         else:
             fields.append(pk)
-    codes = []
+    codes: list[str] = []
     for name in _split(cells.get("languages", "")):
         code = language_code(normalise(name)) or (name.lower() if len(name) == 2 else None)
         if code is None:
@@ -326,12 +339,10 @@ def _offer_row(region, number, cells, lookups) -> RowResult:
         else:
             codes.append(code)
     municipality = cells.get("municipality", "")
-    municipality_pk = (
-        lookups["municipalities"].get(normalise(municipality)) if municipality else None
-    )
+    municipality_pk = lookups.municipalities.get(normalise(municipality)) if municipality else None
     if municipality and municipality_pk is None:
         errors.append(_("Unknown municipality: “%(value)s”") % {"value": municipality})
-    data = {
+    data: dict[str, Any] = {
         "title": cells.get("title", ""),
         "summary": cells.get("summary", ""),
         "description": cells.get("description", ""),
@@ -354,7 +365,7 @@ def _offer_row(region, number, cells, lookups) -> RowResult:
     if not form.is_valid():
         for name, messages in form.errors.items():
             label = form.fields[name].label if name in form.fields else ""
-            errors += [f"{label}: {m}" if label else m for m in messages]
+            errors += [f"{label}: {m}" if label else str(m) for m in messages]
     row.data = {
         **data,
         "provider": provider_name,
@@ -368,17 +379,17 @@ def _offer_row(region, number, cells, lookups) -> RowResult:
     return row
 
 
-def _provider_row(region, number, cells, lookups) -> RowResult:
+def _provider_row(
+    region: Region, number: int, cells: dict[str, str], lookups: _Lookups
+) -> RowResult:
     from offers.forms import ProviderForm
 
     row = RowResult(number, cells.get("name", ""))
     municipality = cells.get("municipality", "")
-    municipality_pk = (
-        lookups["municipalities"].get(normalise(municipality)) if municipality else None
-    )
+    municipality_pk = lookups.municipalities.get(normalise(municipality)) if municipality else None
     if municipality and municipality_pk is None:
         row.errors.append(_("Unknown municipality: “%(value)s”") % {"value": municipality})
-    data = {
+    data: dict[str, Any] = {
         "name": cells.get("name", ""),
         "kind": cells.get("kind", "") or Organisation.Kind.OTHER,
         "street": cells.get("street", ""),
@@ -401,23 +412,22 @@ def _provider_row(region, number, cells, lookups) -> RowResult:
             label = form.fields[name].label if name in form.fields else ""
             row.errors += [f"{label}: {m}" for m in messages]
     key = normalise(data["name"])
-    if key in lookups["seen"]:
+    if key in lookups.seen:
         row.errors.append(_("The same name appears twice in the file."))
-    lookups["seen"].add(key)
+    lookups.seen.add(key)
     row.data = data
     return row
 
 
-def _lookups(region: Region) -> dict:
-    return {
-        "providers": {
+def _lookups(region: Region) -> _Lookups:
+    return _Lookups(
+        providers={
             normalise(o.name): o.pk for o in Organisation.objects.in_region(region).only("name")
         },
-        "fields": {normalise(f.name): f.pk for f in FieldOfAction.objects.in_region(region)}
+        fields={normalise(f.name): f.pk for f in FieldOfAction.objects.in_region(region)}
         | {normalise(f.slug): f.pk for f in FieldOfAction.objects.in_region(region)},
-        "municipalities": {normalise(m.name): m.pk for m in Municipality.objects.in_region(region)},
-        "seen": set(),
-    }
+        municipalities={normalise(m.name): m.pk for m in Municipality.objects.in_region(region)},
+    )
 
 
 def preview(batch: ImportBatch) -> ImportPreview:
@@ -458,7 +468,7 @@ def commit(*, batch: ImportBatch) -> int:
             created += 1
     else:
         providers = {normalise(o.name): o for o in Organisation.objects.in_region(region)}
-        new_ids = []
+        new_ids: list[int] = []
         for row in result.rows:
             key = normalise(row.data["provider"])
             provider = providers.get(key)
@@ -469,16 +479,16 @@ def commit(*, batch: ImportBatch) -> int:
                     slug=unique_organisation_slug(region, row.data["provider"]),
                 )
                 providers[key] = provider
-            form = OfferChangeForm(data=row.data, region=region)
-            form.is_valid()
-            offer = form.save(commit=False)
+            offer_form = OfferChangeForm(data=row.data, region=region)
+            offer_form.is_valid()
+            offer: Offer = offer_form.save(commit=False)
             offer.region = region
             offer.provider = provider
             offer.status = Offer.Status.PUBLISHED
             offer.published_at = timezone.now()
             offer.last_confirmed_at = timezone.localdate()
             offer.save()
-            form.save_m2m()
+            offer_form.save_m2m()
             place = row.data["place"]
             if any(place.values()):
                 OfferPlace.objects.create(

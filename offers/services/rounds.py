@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -28,7 +29,11 @@ from offers.models import (
 from offers.services.changes import provider_offer_update
 from offers.services.directory import offer_confirm, offer_set_status
 from portal.lib.mail import queue_templated_mail
-from portal.models import Region
+from portal.models import Region, User
+
+if TYPE_CHECKING:
+    from offers.forms import OfferChangeForm
+    from offers.services.changes import PlacesFormSet
 
 TOKEN_SALT = "offers.update-round"
 
@@ -61,7 +66,7 @@ def load_request(token: str, *, now: datetime.datetime | None = None) -> UpdateR
     now = now or timezone.now()
     if now.timestamp() >= expires:
         raise UpdateLinkExpired
-    update_request = (
+    update_request: UpdateRequest | None = (
         UpdateRequest.objects.select_related("round__region", "organisation", "contact__user")
         .filter(pk=pk)
         .first()
@@ -114,7 +119,7 @@ def _recipients(region: Region) -> list[tuple[Organisation, ProviderContact | No
         .distinct()
         .prefetch_related("provider_contacts__user")
     )
-    recipients = []
+    recipients: list[tuple[Organisation, ProviderContact | None, str]] = []
     for organisation in providers:
         contacts = [
             c for c in organisation.provider_contacts.all() if c.is_active and c.user.is_active
@@ -128,11 +133,8 @@ def _recipients(region: Region) -> list[tuple[Organisation, ProviderContact | No
 
 def open_round(region: Region) -> UpdateRound | None:
     """The region's round that is still running (its deadline not yet passed), if any."""
-    return (
-        UpdateRound.objects.in_region(region)
-        .filter(closed_at__isnull=True, deadline__gte=timezone.localdate())
-        .first()
-    )
+    rounds: QuerySet[UpdateRound] = UpdateRound.objects.in_region(region)
+    return rounds.filter(closed_at__isnull=True, deadline__gte=timezone.localdate()).first()
 
 
 def lock_region(region: Region) -> None:
@@ -142,7 +144,12 @@ def lock_region(region: Region) -> None:
 
 @transaction.atomic
 def round_start(
-    *, region: Region, name: str, deadline: datetime.date, reminder_interval_days: int, user
+    *,
+    region: Region,
+    name: str,
+    deadline: datetime.date,
+    reminder_interval_days: int,
+    user: User,
 ) -> tuple[UpdateRound, bool]:
     """Start a round: one personal link per provider contact (or the provider's own e-mail).
     Returns the round and whether it was started now.
@@ -172,10 +179,14 @@ def round_start(
     return update_round, True
 
 
-def round_offers(update_round: UpdateRound, organisation: Organisation | None = None):
+def round_offers(
+    update_round: UpdateRound, organisation: Organisation | None = None
+) -> QuerySet[Offer]:
     """The offers a round asks about: published ones, plus any answered in the round."""
     organisations = UpdateRequest.objects.filter(round=update_round).values("organisation_id")
-    offers = Offer.objects.in_region(update_round.region).filter(provider__in=organisations)
+    offers: QuerySet[Offer] = Offer.objects.in_region(update_round.region).filter(
+        provider__in=organisations
+    )
     if organisation is not None:
         offers = offers.filter(provider=organisation)
     return offers.filter(
@@ -204,7 +215,13 @@ def answer_archive(*, update_request: UpdateRequest, offer: Offer) -> None:
 
 
 @transaction.atomic
-def answer_change(*, update_request: UpdateRequest, offer: Offer, form, places_formset=None) -> str:
+def answer_change(
+    *,
+    update_request: UpdateRequest,
+    offer: Offer,
+    form: OfferChangeForm,
+    places_formset: PlacesFormSet | None = None,
+) -> str:
     """An edit (of the offer and its places) through the link: applied or pending as the
     region decides; either way the provider has answered, so the offer counts as confirmed."""
     from offers.models import ChangeRequest

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
+from django.conf import settings
+from django.utils import translation
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,12 @@ class Language:
     @property
     def names(self) -> tuple[str, ...]:
         return (self.german, self.english, self.native, *self.aliases)
+
+    @property
+    def name(self) -> str:
+        """The language's name in the reader's language ("Arabisch" on a German page, "Arabic"
+        on an English one, "العربية" on an Arabic one), as CLDR writes it."""
+        return name_in(self.code, translation.get_language() or settings.LANGUAGE_CODE)
 
     @property
     def label(self) -> str:
@@ -70,6 +78,20 @@ BY_CODE: dict[str, Language] = {language.code: language for language in LANGUAGE
 CHOICES: list[tuple[str, str]] = [(language.code, language.label) for language in LANGUAGES]
 
 
+@cache
+def name_in(code: str, reader: str) -> str:
+    """The name of the language ``code`` in the language ``reader``: ours in German, CLDR's in
+    the others, English where CLDR has none (German Sign Language, say)."""
+    language = BY_CODE[code]
+    if reader.startswith("de"):
+        return language.german
+    try:
+        name = Locale.parse(reader.replace("-", "_")).languages.get(code)
+    except (UnknownLocaleError, ValueError):
+        name = None
+    return name or language.english
+
+
 def label(code: str) -> str:
     language = BY_CODE.get(code)
     return language.label if language else code
@@ -93,8 +115,6 @@ def names_in_all_languages() -> dict[str, tuple[str, ...]]:
     """Per language code, its names as listed here and as CLDR writes them in each interface
     language ("ar": "Arabisch", "Arabic", "العربية", "арабська", "Arapça", "عربی", ...).
     Only one-word CLDR names: "Tigrinya dili" would make "dili" name a language."""
-    from django.conf import settings
-
     codes = dict.fromkeys([*NAME_LOCALES, *(code for code, _ in settings.LANGUAGES)])
     locales = []
     for code in codes:

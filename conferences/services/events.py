@@ -32,13 +32,18 @@ def event_delete(*, event: Event) -> None:
     """Delete a draft event with its dates, programme and workshops (its image goes with it).
     A published event has been announced and may hold registrations: it is cancelled, so
     everyone registered is told, never deleted."""
-    locked = Event.objects.select_for_update().get(pk=event.pk)
+    # The dates' locks, as registrations take them: one added by staff meanwhile waits, then
+    # finds the event gone (or is seen here and the draft stays).
+    seats.lock(date_ids=EventDate.objects.filter(event=event).values_list("pk", flat=True))
+    current = Event.objects.filter(pk=event.pk).first()
+    if current is None:
+        return  # deleted by a double submit
     if (
-        locked.status != Event.Status.DRAFT
-        or Registration.objects.filter(event_date__event=locked).exists()
+        current.status != Event.Status.DRAFT
+        or Registration.objects.filter(event_date__event=current).exists()
     ):
         raise EventNotDeletable
-    locked.delete()
+    current.delete()
 
 
 def event_set_registration_closed(*, event: Event, closed: bool) -> Event:

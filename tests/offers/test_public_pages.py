@@ -222,3 +222,18 @@ def test_the_provider_directory_is_paginated(client, goslar, monkeypatch):
     assert "Arbeiterwohlfahrt" in first and "Caritas" not in first
     assert "Caritas" in second and "Arbeiterwohlfahrt" not in second
     assert client.get(f"{url}?page=abc").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "arabic", "german"),
+    [("de", "Arabisch", "Deutsch"), ("en", "Arabic", "German"), ("ar", "العربية", "الألمانية")],
+)
+def test_the_offers_languages_are_named_in_the_readers_language(
+    client, offer, language, arabic, german
+):
+    html = client.get(offer.get_absolute_url() + f"?language={language}").content.decode()
+    languages = html.split('<ul class="list-inline mb-0">', 1)[1].split("</ul>", 1)[0]
+    assert arabic in languages and german in languages
+    if language != "ar":  # the native name follows where it differs
+        assert '(<bdi lang="ar">العربية</bdi>)' in languages
+    assert "Arabisch" not in languages or language == "de"

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from networks.models import ConceptChapter, IntegrationConcept, Organisation, Person, WorkingGroup
 from portal.models import FieldOfAction
@@ -177,4 +178,10 @@ def test_a_field_of_action_with_concept_chapters_is_not_deleted_and_staff_are_to
 
     assert FieldOfAction.objects.filter(pk=field.pk).exists()
     assert ConceptChapter.objects.filter(pk=chapter.pk).exists()
-    assert "assign them to another field first" in response.content.decode()
+    assert (
+        _(
+            "Chapters or measures of an integration concept belong to this field of action; "
+            "assign them to another field first. It stays."
+        )
+        in response.content.decode()
+    )

@@ -23,7 +23,7 @@ from offers.models import (
     Weekday,
 )
 from offers.selectors.search import FILTERS, SORTS, SearchParams
-from portal.forms import TEXT_FORMAT_HELP, HoneypotMixin, bound_days_inputs
+from portal.forms import TEXT_FORMAT_HELP, HoneypotMixin, bound_days_inputs, model_choice_field
 from portal.lib.text import TextLimitsMixin
 from portal.models import FieldOfAction, Municipality, Region
 
@@ -65,11 +65,11 @@ class SearchForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     field = forms.CharField(required=False, max_length=120)
-    kind = forms.ChoiceField(required=False, choices=[("", "")] + Kind.choices)
-    target = forms.ChoiceField(required=False, choices=[("", "")] + TargetGroup.choices)
+    kind = forms.ChoiceField(required=False, choices=[("", ""), *Kind.choices])
+    target = forms.ChoiceField(required=False, choices=[("", ""), *TargetGroup.choices])
     lang = forms.ChoiceField(required=False, choices=[("", "")] + languages.CHOICES)
     municipality = forms.CharField(required=False, max_length=120)
-    cost = forms.ChoiceField(required=False, choices=[("", "")] + Cost.choices)
+    cost = forms.ChoiceField(required=False, choices=[("", ""), *Cost.choices])
     step_free = forms.ChoiceField(required=False, choices=[("", ""), ("1", "1")])
     soon = forms.ChoiceField(required=False, choices=[("", ""), ("1", "1")])
     sort = forms.ChoiceField(
@@ -95,13 +95,15 @@ class SearchForm(forms.Form):
 
 def _region_choices(form: forms.BaseForm, region: Region) -> None:
     if "fields_of_action" in form.fields:
-        form.fields["fields_of_action"].queryset = FieldOfAction.objects.in_region(region)
+        model_choice_field(form, "fields_of_action").queryset = FieldOfAction.objects.in_region(
+            region
+        )
     if "provider" in form.fields:
-        form.fields["provider"].queryset = Organisation.objects.in_region(region)
+        model_choice_field(form, "provider").queryset = Organisation.objects.in_region(region)
     if "contact_person" in form.fields:
-        form.fields["contact_person"].queryset = Person.objects.in_region(region)
+        model_choice_field(form, "contact_person").queryset = Person.objects.in_region(region)
     if "municipality" in form.fields:
-        form.fields["municipality"].queryset = Municipality.objects.in_region(region)
+        model_choice_field(form, "municipality").queryset = Municipality.objects.in_region(region)
 
 
 class OfferFieldsMixin(TextLimitsMixin, forms.ModelForm):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +14,7 @@ from offers.forms import DecisionForm, ImportForm, UpdateRoundForm
 from offers.models import ChangeRequest, ImportBatch, UpdateRequest, UpdateRound
 from offers.selectors.coverage import coverage, coverage_table
 from offers.services import changes, imports, rounds
-from portal.access import MANAGE_CONTENT, staff_view
+from portal.access import MANAGE_CONTENT, StaffRequest, staff_view
 from portal.lib.exports import csv_response
 from portal.models import Region
 
@@ -39,7 +41,7 @@ def change_request_list(request: HttpRequest, region: Region) -> HttpResponse:
 
 
 @staff_view(MANAGE_CONTENT)
-def change_request_detail(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
+def change_request_detail(request: StaffRequest, region: Region, pk: int) -> HttpResponse:
     change_request = get_object_or_404(
         ChangeRequest.objects.in_region(region).select_related("offer", "organisation"), pk=pk
     )
@@ -64,19 +66,18 @@ def change_request_detail(request: HttpRequest, region: Region, pk: int) -> Http
 
 
 def _decide(
-    request: HttpRequest, region: Region, change_request: ChangeRequest, decision: dict
+    request: StaffRequest, region: Region, change_request: ChangeRequest, decision: dict[str, Any]
 ) -> HttpResponse:
-    arguments = {
-        "change_request": change_request,
-        "user": request.user,
-        "note": decision["note"],
-        "notify": decision.get("notify", False),
-    }
+    note: str = decision["note"]
+    notify: bool = decision.get("notify", False)
+    done: object  # what was decided: the changed record or the closed request; None if nothing
     if decision["decision"] == "accept":
         try:
-            done = changes.change_request_accept(**arguments)
+            done = changes.change_request_accept(
+                change_request=change_request, user=request.user, note=note, notify=notify
+            )
         except changes.ChangeNotApplicable as exc:
-            errors = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.errors.items())
+            errors = "; ".join(f"{k}: {' '.join(str(m) for m in v)}" for k, v in exc.errors.items())
             messages.error(
                 request, _("The change cannot be applied: %(errors)s") % {"errors": errors}
             )
@@ -85,7 +86,9 @@ def _decide(
             )
         success = _("Accepted and applied.")
     else:
-        done = changes.change_request_reject(**arguments)
+        done = changes.change_request_reject(
+            change_request=change_request, user=request.user, note=note, notify=notify
+        )
         success = _("Rejected.")
     if done is None:  # a second submit, or a colleague was faster
         messages.info(request, _("This change request has already been decided."))
@@ -98,7 +101,7 @@ def _decide(
 
 
 @staff_view(MANAGE_CONTENT)
-def round_list(request: HttpRequest, region: Region) -> HttpResponse:
+def round_list(request: StaffRequest, region: Region) -> HttpResponse:
     form = UpdateRoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         update_round, started = rounds.round_start(
@@ -163,7 +166,7 @@ def round_resend(request: HttpRequest, region: Region, pk: int, request_pk: int)
 
 
 @staff_view(MANAGE_CONTENT)
-def import_upload(request: HttpRequest, region: Region) -> HttpResponse:
+def import_upload(request: StaffRequest, region: Region) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

@@ -21,7 +21,7 @@ from offers.forms import (
     ProviderSuggestionForm,
     SearchForm,
 )
-from offers.models import Offer
+from offers.models import Offer, OfferPlace
 from offers.selectors import opendata
 from offers.selectors.search import search_offers
 from offers.services import changes
@@ -100,7 +100,8 @@ def offer_detail(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
         "contact": contact,
         "measures": measures,
         "jsonld": opendata.offer_jsonld(offer, get_language()),
-        "print": request.resolver_match.url_name == "offer_print",
+        "print": request.resolver_match is not None
+        and request.resolver_match.url_name == "offer_print",
     }
     template = "offers/offer_print.html" if context["print"] else "offers/offer_detail.html"
     return render(request, template, context)
@@ -139,7 +140,7 @@ def provider_detail(request: HttpRequest, region: Region, slug: str) -> HttpResp
         .select_related("region", "provider")
     )
     prefetch_texts(offers, get_language(), region=region)
-    places = {}
+    places: dict[str, OfferPlace] = {}
     for offer in offers:
         for place in offer.places.all():
             places.setdefault(str(place), place)
@@ -265,17 +266,20 @@ def open_data(request: HttpRequest, region: Region) -> HttpResponse:
 def data_file(request: HttpRequest, region: Region, dataset: str, fmt: str) -> HttpResponse:
     if fmt not in ("csv", "json"):
         raise Http404
+    records: list[opendata.OfferRecord] | list[opendata.ProviderRecord]
     if dataset == "offers":
-        records = opendata.offer_records(opendata.public_offers(region))
-        columns, to_row = opendata.OFFER_COLUMNS, opendata.offer_csv_row
+        offers = opendata.offer_records(opendata.public_offers(region))
+        records, columns = offers, opendata.OFFER_COLUMNS
+        rows = (opendata.offer_csv_row(r) for r in offers)
     elif dataset == "providers":
-        records = [opendata.provider_record(o) for o in opendata.public_providers(region)]
-        columns, to_row = opendata.PROVIDER_COLUMNS, opendata.provider_csv_row
+        providers = [opendata.provider_record(o) for o in opendata.public_providers(region)]
+        records, columns = providers, opendata.PROVIDER_COLUMNS
+        rows = (opendata.provider_csv_row(r) for r in providers)
     else:
         raise Http404
     filename = f"{region.slug}-{dataset}"
     if fmt == "csv":
-        return csv_response(filename, [key for key, _ in columns], (to_row(r) for r in records))
+        return csv_response(filename, [key for key, _ in columns], rows)
     payload = {"region": region.name, "format_version": 1, dataset: records}
     response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Content-Disposition"] = f'inline; filename="{filename}.json"'

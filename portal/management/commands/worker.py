@@ -22,6 +22,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from procrastinate.contrib.django import app
+from procrastinate.contrib.django.django_connector import DjangoConnector
 
 logger = logging.getLogger("portal.worker")
 
@@ -43,7 +44,12 @@ class Command(BaseCommand):
             "queues": [q for q in queues.split(",") if q] or None,
             "install_signal_handlers": False,  # ours below decide between stop and restart
         }
-        with app.replace_connector(app.connector.get_worker_connector()):
+        # procrastinate's Django app runs on a DjangoConnector; the worker swaps it for the
+        # async connector it provides (app.connector is typed as the base class).
+        django_connector = app.connector
+        if not isinstance(django_connector, DjangoConnector):
+            raise TypeError(f"procrastinate's app has no Django connector: {django_connector!r}")
+        with app.replace_connector(django_connector.get_worker_connector()):
             asyncio.run(run_forever(worker_options))
 
 

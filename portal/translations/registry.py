@@ -50,7 +50,10 @@ class TranslatableModel:
         return f"{self.model._meta.app_label}.{self.model._meta.model_name}"
 
     def field_label(self, name: str) -> str:
-        return str(self.model._meta.get_field(name).verbose_name)
+        field = self.model._meta.get_field(name)
+        if not isinstance(field, models.Field):  # a reverse relation or generic foreign key
+            raise TypeError(f"{self.label}.{name} is not a field with a label")
+        return str(field.verbose_name)
 
     def applies(self, obj: Any, name: str) -> bool:
         """Whether this object's field is a text that needs translating at all."""
@@ -158,17 +161,25 @@ def notify(model: type[models.Model], ids: Iterable[int]) -> None:
             callback(model, ids)
 
 
-def spec_for(model_or_obj: Any) -> TranslatableModel:
+def concrete_model(model_or_obj: type[models.Model] | models.Model) -> type[models.Model]:
+    """The concrete model of a model class or instance (a proxy model's table owner)."""
     model = model_or_obj if isinstance(model_or_obj, type) else type(model_or_obj)
+    concrete = model._meta.concrete_model
+    if concrete is None:  # only abstract models have none, and they have no objects
+        raise LookupError(f"{model.__name__} is abstract")
+    return concrete
+
+
+def spec_for(model_or_obj: type[models.Model] | models.Model) -> TranslatableModel:
+    model = concrete_model(model_or_obj)
     try:
-        return _MODELS[model._meta.concrete_model]
+        return _MODELS[model]
     except KeyError:
         raise LookupError(f"{model.__name__} has no registered translatable fields") from None
 
 
-def is_translatable(model_or_obj: Any) -> bool:
-    model = model_or_obj if isinstance(model_or_obj, type) else type(model_or_obj)
-    return model._meta.concrete_model in _MODELS
+def is_translatable(model_or_obj: type[models.Model] | models.Model) -> bool:
+    return concrete_model(model_or_obj) in _MODELS
 
 
 def document_kinds() -> list[DocumentKind]:

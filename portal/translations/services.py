@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from portal.models import Region
 from portal.models.translations import PLAIN_LANGUAGE, Translation
-from portal.translations.registry import notify, spec_for
+from portal.translations.registry import concrete_model, notify, spec_for
 from portal.translations.texts import normalise_source, source_version
 
 
@@ -60,7 +60,7 @@ def translations_save(
     touched: dict[type, set[int]] = defaultdict(set)
     for update in updates:
         check_language(region, language, update.obj, update.field)
-        model = update.obj._meta.concrete_model
+        model = concrete_model(update.obj)
         touched[model].add(update.obj.pk)
         text = update.text.replace("\r\n", "\n").strip()
         if not text:

@@ -16,7 +16,7 @@ from django.db.models import Func, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from portal.models.translations import PLAIN_LANGUAGE, Translation
-from portal.translations.registry import spec_for
+from portal.translations.registry import concrete_model, spec_for
 
 SOURCE_LANGUAGE: str = settings.LANGUAGE_CODE
 # Where texts are cached on model instances: {language: ObjectTexts}.
@@ -44,12 +44,12 @@ class SourceVersion(Func):
     output_field = models.CharField()
 
     def __init__(self, expression: Any) -> None:
-        text = models.TextField()
+        text: models.TextField[Any, Any] = models.TextField()
         unified = Func(
             expression, Value("\r\n"), Value("\n"), function="REPLACE", output_field=text
         )
         trimmed = Func(unified, Value(" \t\r\n"), function="BTRIM", output_field=text)
-        raw = models.BinaryField()
+        raw: models.BinaryField[Any, Any] = models.BinaryField()
         utf8 = Func(trimmed, Value("UTF8"), function="CONVERT_TO", output_field=raw)
         digest = Func(utf8, function="SHA256", output_field=raw)
         super().__init__(digest, Value("hex"), function="ENCODE")
@@ -244,7 +244,7 @@ def jsonld_value(
 def _group_by_model(objects: Iterable[models.Model]) -> dict[type, list[models.Model]]:
     groups: dict[type, list[models.Model]] = defaultdict(list)
     for obj in objects:
-        groups[obj._meta.concrete_model].append(obj)
+        groups[concrete_model(obj)].append(obj)
     return groups
 
 
@@ -327,7 +327,7 @@ def public_texts(
     objects = [obj for obj in objects if obj.pk is not None]
     if not objects:
         return {}
-    model = objects[0]._meta.concrete_model
+    model = concrete_model(objects[0])
     spec = spec_for(model)
     by_pk = {obj.pk: obj for obj in objects}
     wanted = set(languages) if languages is not None else None

@@ -100,10 +100,15 @@ class LightClient:
         return self._connection
 
     def request(self, method: str, url: str, data: dict | None = None) -> Response:
+        return self.request_with_headers(method, url, {}, data)
+
+    def request_with_headers(
+        self, method: str, url: str, extra: dict[str, str], data: dict | None = None
+    ) -> Response:
         parts = urlsplit(url)
         # Percent-encode what is not ASCII (e.g. search words in Arabic), keep the rest.
         path = quote(parts.path + (f"?{parts.query}" if parts.query else ""), safe=SAFE_URL_CHARS)
-        headers = {"Connection": "keep-alive"}
+        headers = {"Connection": "keep-alive", **extra}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -164,7 +169,8 @@ class LoadResult:
         return (
             f"{label}: {self.count} requests in {self.seconds:.2f}s = "
             f"{self.per_second:.0f}/s, p50 {self.percentile(50) * 1000:.1f} ms, "
-            f"p95 {self.percentile(95) * 1000:.1f} ms, errors {self.errors}"
+            f"p95 {self.percentile(95) * 1000:.1f} ms, p99 {self.percentile(99) * 1000:.1f} ms, "
+            f"errors {self.errors}"
         )
 
 

@@ -53,11 +53,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # 304 Not Modified for a request whose If-None-Match/If-Modified-Since still holds.
+    "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LanguageMiddleware",
+    # Anonymous public pages from the shared cache: below the language (part of the key),
+    # above sessions, CSRF and authentication, which a cached page does not need.
+    "portal.lib.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -103,12 +108,21 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A database cache is shared by every web and worker process (rate limits, allauth).
+# REDIS_URL moves it to Redis (needs the ``redis`` package; docs/operations.md).
+_REDIS_URL = env.string("REDIS_URL", "")
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "portal_cache",
-    }
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
+    if _REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}
 }
+
+# Rendered public pages in that cache (portal.lib.pagecache): exact, since the key holds the
+# content version, so the time limit only bounds what depends on the clock ("upcoming").
+# 0 switches the page cache off.
+PAGE_CACHE_SECONDS = env.integer("PAGE_CACHE_SECONDS", 60)
+# s-maxage of public pages: how long a reverse proxy may answer without asking (0: it asks
+# every time; seats and other figures are then exact at the proxy too). docs/operations.md.
+PROXY_CACHE_SECONDS = env.integer("PROXY_CACHE_SECONDS", 0)
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [

@@ -110,10 +110,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A database cache is shared by every web and worker process (rate limits, allauth).
 # REDIS_URL moves it to Redis (needs the ``redis`` package; docs/operations.md).
 _REDIS_URL = env.string("REDIS_URL", "")
-CACHES = {
+CACHES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}
     if _REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_cache"}
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_cache",
+        # Rendered pages: every address in every language (Django's default of 300 would cull
+        # a third of them again and again).
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    }
 }
 
 # Rendered public pages in that cache (portal.lib.pagecache): exact, since the key holds the

@@ -103,7 +103,10 @@ def test_no_person_without_consent_appears_on_any_page_feed_file_or_pdf(site, de
 
 
 @pytest.mark.django_db
-def test_the_region_home_needs_few_queries(demo_site, client, django_assert_max_num_queries):
+def test_the_region_home_needs_few_queries(
+    demo_site, client, django_assert_max_num_queries, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0  # the render's queries (tests/portal/test_page_cache.py)
     # region; network summary; events, their dates, their fields; contacts, team, statistics,
     # fields of action
     for slug in demo_site.regions:

@@ -49,6 +49,8 @@ BYPASS_PREFIXES = (
     "/static/",
     "/media/",
     "/invitation/",
+    "/provider/",
+    "/update/",
 )
 # Request headers the views answer differently on (htmx swaps a fragment).
 VARY_HEADERS = ("HX-Request", "HX-History-Restore-Request", "HX-Target")
@@ -70,8 +72,9 @@ def applies(request: HttpRequest) -> bool:
 
 def cache_key(request: HttpRequest, version: int) -> str:
     variant = "|".join(request.headers.get(h, "") for h in VARY_HEADERS)
+    # The host too: feeds, calendars and the sitemap write absolute addresses.
     address = hashlib.md5(
-        f"{request.get_full_path()}|{variant}".encode(), usedforsecurity=False
+        f"{request.get_host()}{request.get_full_path()}|{variant}".encode(), usedforsecurity=False
     ).hexdigest()
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     return f"page:{version}:{language}:{address}"

@@ -96,7 +96,7 @@ def test_visitor_registers_for_the_third_date_and_cancels_with_the_mail_link(
 def test_visitor_registers_in_arabic(page, live_server, goslar):
     event, dates = four_date_series(goslar)
     page.goto(f"{live_server.url}{event.get_absolute_url()}register/")
-    page.locator(".language-switcher a[hreflang='ar']").click()
+    page.locator(".language-switcher a[lang='ar']").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("html").get_attribute("lang") == "ar"

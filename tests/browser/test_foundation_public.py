@@ -31,7 +31,7 @@ def test_a_visitor_opens_the_list_and_the_county_and_switches_to_arabic(
     assert page.get_by_text("Julia Aktas").is_visible()
     assert_accessible(page)
 
-    page.locator(".language-switcher a[hreflang='ar']").click()
+    page.locator(".language-switcher a[lang='ar']").click()
     page.wait_for_url("**/goslar/?language=ar")
     html = page.locator("html")
     assert html.get_attribute("lang") == "ar"

@@ -76,7 +76,7 @@ def test_every_page_has_the_switcher(client, goslar):
     for url in ["/", "/goslar/", "/goslar/privacy/", "/accounts/login/"]:
         html = client.get(url).content.decode()
         assert 'class="language-switcher"' in html, url
-        assert f'href="{url}?language=ar" hreflang="ar"' in html, url
+        assert f'href="{url}?language=ar" lang="ar"' in html, url
 
 
 def test_the_switch_never_redirects_to_another_host(client, goslar):

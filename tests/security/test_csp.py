@@ -57,12 +57,19 @@ def test_the_map_page_allows_images_from_the_countys_tile_server_only(client, go
     assert "https://tiles.landkreis-goslar.example" not in _directives(other)["img-src"]
 
 
-def test_the_csrf_token_for_htmx_is_in_a_meta_tag(client, goslar):
-    html = client.get("/goslar/").content.decode()
+def test_the_csrf_token_for_htmx_is_in_a_meta_tag(client_of, coordinator_goslar):
+    html = client_of(coordinator_goslar).get("/staff/goslar/").content.decode()
     assert "hx-headers" not in html
     assert re.search(r'<meta name="csrf-token" content="[^"]+">', html)
     assert '<meta name="htmx-config"' in html
     assert "/static/js/csrf.js" in html
+
+
+def test_anonymous_pages_carry_no_csrf_token(client, goslar):
+    """Public pages only read with htmx: no token, so no cookie, so they can be cached."""
+    html = client.get("/goslar/").content.decode()
+    assert 'name="csrf-token"' not in html
+    assert "/static/js/csrf.js" not in html
 
 
 def _template_files():

@@ -83,5 +83,5 @@ def test_back_office_and_error_pages_declare_no_alternates(client, harz, client_
 def test_the_language_switch_does_not_return_to_an_address_that_overrides_it(client, harz):
     html = client.get("/harz/offers/?q=Kurs&language=uk").content.decode()
     # Each link names its language, replacing the address's own.
-    assert 'href="/harz/offers/?q=Kurs&amp;language=de" hreflang="de"' in html
+    assert 'href="/harz/offers/?q=Kurs&amp;language=de" lang="de"' in html
     assert "language=uk&amp;language" not in html

@@ -103,7 +103,7 @@ class Journey:
         self.goto("/")
         if self.lang != "de":
             with self.page.expect_navigation():
-                self.page.locator(f".language-switcher a[hreflang='{self.lang}']").click()
+                self.page.locator(f".language-switcher a[lang='{self.lang}']").click()
             assert self.page.locator("html").get_attribute("lang") == self.lang
 
     def login(self, email: str, password: str = DEMO_PASSWORD) -> None:

@@ -30,6 +30,6 @@ DROP TABLE IF EXISTS portal_content_base;
 
 
 class Migration(migrations.Migration):
-    dependencies = [("portal", "0006_files_under_unguessable_names")]
+    dependencies = [("portal", "0007_retention_and_subject_requests")]
 
     operations = [migrations.RunSQL(SQL, REVERSE)]

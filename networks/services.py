@@ -8,8 +8,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +34,12 @@ from networks.models import (
 from portal import hooks as portal_hooks
 from portal.lib import jobs
 from portal.lib.mail import queue_templated_mail
-from portal.lib.models import delete_files_after_commit, save_fields, stored_value
+from portal.lib.models import (
+    delete_files_after_commit,
+    save_fields,
+    stored_value,
+    with_change_reason,
+)
 from portal.models import Membership, Region, Role, User
 
 # --- organisations and contact persons -----------------------------------------------------
@@ -64,7 +70,7 @@ def person_save(*, person: Person, data: dict[str, Any]) -> Person:
 # --- working groups -------------------------------------------------------------------------
 
 
-def _coordinator_emails(region) -> list[str]:
+def _coordinator_emails(region: Region) -> list[str]:
     return list(
         Membership.objects.in_region(region)
         .filter(role=Role.COORDINATOR, user__is_active=True)
@@ -135,8 +141,7 @@ def _member_for(join_request: JoinRequest) -> Person:
             public_consent=join_request.public_consent,
             consent_date=today if join_request.public_consent else None,
         )
-        person._change_reason = f"Join request #{join_request.pk}"
-        person.save()
+        with_change_reason(person, f"Join request #{join_request.pk}").save()
     elif join_request.public_consent and not person.public_consent:
         # Consent given now counts; an unticked box is no withdrawal of consent given before.
         person.public_consent = True
@@ -167,9 +172,10 @@ def join_request_answer(
     one answer, one mail and one membership."""
     if status not in (JoinRequest.Status.ACCEPTED, JoinRequest.Status.DECLINED):
         raise ValidationError(_("Please accept or decline the request."))
-    join_request = lock_unanswered(join_request)
-    if join_request is None:
+    locked = lock_unanswered(join_request)
+    if locked is None:
         return None
+    join_request = locked
     fields = ["status", "answer", "answered_at", "answered_by"]
     if status == JoinRequest.Status.ACCEPTED:
         join_request.member = _member_for(join_request)
@@ -191,8 +197,12 @@ def join_request_answer(
     return join_request
 
 
-def meeting_document_add(*, meeting: WorkingGroupMeeting, title: str, upload) -> MeetingDocument:
+def meeting_document_add(
+    *, meeting: WorkingGroupMeeting, title: str, upload: UploadedFile
+) -> MeetingDocument:
     """Attach a file that the form already checked (type by magic bytes, size)."""
+    if upload.size is None:  # an upload always has one; a File opened from a path may not
+        raise ValueError("The file has no size.")
     return MeetingDocument.objects.create(
         meeting=meeting,
         title=title,
@@ -210,7 +220,9 @@ class ConceptError(Exception):
 
 
 @transaction.atomic
-def concept_start_revision(*, concept: IntegrationConcept, version: int | None = None):
+def concept_start_revision(
+    *, concept: IntegrationConcept, version: int | None = None
+) -> IntegrationConcept:
     """Fortschreibung: deep-copy an adopted concept into a new draft.
 
     Guidelines, chapters, measures (with their lineage, partners and status) and the chosen
@@ -375,7 +387,9 @@ def concept_request_export(
     with transaction.atomic():
         # Serialise requests per concept so a double click starts one job, not two.
         IntegrationConcept.objects.select_for_update().filter(pk=concept.pk).first()
-        exports = ConceptExport.objects.filter(concept=concept, variant=variant, language=language)
+        exports: QuerySet[ConceptExport] = ConceptExport.objects.filter(
+            concept=concept, variant=variant, language=language
+        )
         unfinished = exports.filter(status__in=[Status.PENDING, Status.RUNNING]).first()
         abandoned = False
         if unfinished is not None:
@@ -415,6 +429,7 @@ def concept_exports_discard(*, region: Region) -> int:
     file" offered while a new one is made, may list them. The next download makes a new one.
     """
     finished = [ConceptExport.Status.DONE, ConceptExport.Status.FAILED]
+    deleted: int
     deleted, _by_model = (
         ConceptExport.objects.in_region(region).filter(status__in=finished).delete()
     )

@@ -8,7 +8,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.conf import settings
@@ -33,6 +33,7 @@ from offers.services.directory import (
     unique_organisation_slug,
 )
 from portal.lib.mail import queue_templated_mail
+from portal.lib.models import with_change_reason
 from portal.models import Municipality, Region, User
 
 if TYPE_CHECKING:
@@ -43,15 +44,6 @@ if TYPE_CHECKING:
 
 # A record as stored in ChangeRequest.data (JSON: field name -> pk, list, text, number, ...).
 Record = dict[str, Any]
-_M = TypeVar("_M", bound=models.Model)
-
-
-def _with_reason(obj: _M, reason: str) -> _M:
-    """Give the next history row of ``obj`` this reason (simple-history reads it off the
-    instance when it saves)."""
-    obj._change_reason = reason  # type: ignore[attr-defined]  # simple-history's hook, not a field
-    return obj
-
 
 NEW_OFFER_EXTRA_FIELDS = [
     "provider_name",
@@ -350,7 +342,7 @@ def _apply(change_request: ChangeRequest) -> Offer | Organisation:
     if not form.is_valid():
         raise ChangeNotApplicable(form.errors)
     saved: Offer | Organisation = form.save(commit=False)
-    obj = _with_reason(saved, reason)
+    obj = with_change_reason(saved, reason)
     obj.save()
     form.save_m2m()
     if isinstance(obj, Organisation):
@@ -375,13 +367,13 @@ def _apply_places(offer: Offer, records: list[Record], reason: str) -> None:
         )
         if not form.is_valid():
             raise ChangeNotApplicable(form.errors)
-        place = _with_reason(form.save(commit=False), reason)
+        place = with_change_reason(form.save(commit=False), reason)
         place.offer = offer
         place.save()
         kept.add(place.pk)
     for pk, place in existing.items():
         if pk not in kept:
-            _with_reason(place, reason).delete()
+            with_change_reason(place, reason).delete()
 
 
 def _create_offer(
@@ -401,7 +393,7 @@ def _create_offer(
     )
     if not form.is_valid():
         raise ChangeNotApplicable(form.errors)
-    offer: Offer = _with_reason(form.save(commit=False), reason)
+    offer: Offer = with_change_reason(form.save(commit=False), reason)
     offer.status = Offer.Status.PUBLISHED
     offer.published_at = timezone.now()
     offer.last_confirmed_at = timezone.localdate()
@@ -514,7 +506,7 @@ def provider_offer_update(
         )
         suggest_offer_change(offer=offer, form=form, source=source, user=user, places=places)
         return "pending"
-    offer = _with_reason(form.save(commit=False), _("Edited by the provider"))
+    offer = with_change_reason(form.save(commit=False), _("Edited by the provider"))
     offer.last_confirmed_at = timezone.localdate()
     offer.confirmation_state = Offer.ConfirmationState.CURRENT
     offer.save()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models, transaction
+
+_M = TypeVar("_M", bound=models.Model)
 
 
 def save_fields(instance: models.Model, data: Mapping[str, Any]) -> models.Model:
@@ -23,6 +25,13 @@ def save_fields(instance: models.Model, data: Mapping[str, Any]) -> models.Model
     instance.save()
     for field, value in many_to_many:
         field.save_form_data(instance, value)  # type: ignore[union-attr]
+    return instance
+
+
+def with_change_reason(instance: _M, reason: str) -> _M:
+    """Give the next history row of ``instance`` this reason (simple-history reads it off the
+    instance when it saves or deletes)."""
+    instance._change_reason = reason  # type: ignore[attr-defined]  # simple-history's hook, no field
     return instance
 
 

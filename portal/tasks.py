@@ -116,8 +116,10 @@ def send_mail(context, mail_id: int) -> None:
 @app.periodic(cron=f"* * * * * */{settings.JOB_STALLED_CHECK_SECONDS}")
 @app.task(name="portal.retry_stalled_jobs", queue="default")
 async def retry_stalled_jobs(timestamp: int) -> int:
-    stalled = await app.job_manager.get_stalled_jobs(
-        seconds_since_heartbeat=settings.JOB_STALLED_AFTER_SECONDS
+    stalled = list(
+        await app.job_manager.get_stalled_jobs(
+            seconds_since_heartbeat=settings.JOB_STALLED_AFTER_SECONDS
+        )
     )
     for job in stalled:
         logger.warning("Retrying stalled job %s (%s)", job.id, job.task_name)

@@ -5,7 +5,7 @@ are recorded in the audit history (simple-history) with the request's number as 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
@@ -173,19 +173,32 @@ def suggest_offer_correction(
 
 
 def suggest_provider_change(
-    *, organisation: Organisation, form: forms.BaseForm
+    *,
+    organisation: Organisation,
+    changes: Mapping[str, object],
+    message: str = "",
+    submitter_name: str = "",
+    submitter_email: str = "",
 ) -> ChangeRequest | None:
-    changed = _changed(form, CHANGEABLE_PROVIDER_FIELDS)
-    submitter = _submitter(form)
-    if not changed and not submitter.get("message"):
+    """The public's proposal for a provider: ``changes`` are the validated values of the fields
+    the visitor changed (others than CHANGEABLE_PROVIDER_FIELDS are left out). None when
+    nothing changed and there is no message."""
+    data = {
+        name: _json_value(value)
+        for name, value in changes.items()
+        if name in CHANGEABLE_PROVIDER_FIELDS
+    }
+    if not data and not message:
         return None
     return ChangeRequest.objects.create(
         region=organisation.region,
         kind=ChangeRequest.Kind.PROVIDER_CHANGE,
         source=ChangeRequest.Source.PUBLIC,
         organisation=organisation,
-        data=serialise(form, changed),
-        **submitter,
+        data=data,
+        message=message,
+        submitter_name=submitter_name,
+        submitter_email=submitter_email,
     )
 
 

@@ -206,7 +206,13 @@ def provider_suggest_change(request: HttpRequest, region: Region, slug: str) -> 
     form = ProviderSuggestionForm(request.POST or None, instance=organisation)
     limited = _rate_limited(request, form)
     if request.method == "POST" and not limited and form.is_valid():
-        created = changes.suggest_provider_change(organisation=organisation, form=form)
+        created = changes.suggest_provider_change(
+            organisation=organisation,
+            changes={name: form.cleaned_data.get(name) for name in form.changed_data},
+            message=form.cleaned_data.get("message", ""),
+            submitter_name=form.cleaned_data.get("submitter_name", ""),
+            submitter_email=form.cleaned_data.get("submitter_email", ""),
+        )
         if created is None:
             form.add_error(None, _("You have not changed anything or written a message."))
         else:

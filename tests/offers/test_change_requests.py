@@ -184,6 +184,20 @@ def test_provider_suggestions_apply_to_the_organisation(client, coordinator_gosl
     assert offer.provider.phone == "05321 123"
 
 
+def test_a_provider_suggestion_without_change_needs_a_message(client, offer):
+    url = reverse("offers:provider_suggest_change", kwargs={"region": "goslar", "slug": "vhs"})
+    unchanged = {"name": "VHS Goslar", "email": offer.provider.email}
+    response = client.post(url, unchanged)
+    assert response.status_code == 400
+    assert response.context["form"].non_field_errors()  # nothing changed, no message
+    assert not ChangeRequest.objects.exists()
+    response = client.post(url, {**unchanged, "message": "Die VHS zieht im Mai um."})
+    assert response.status_code == 302
+    cr = ChangeRequest.objects.get(kind="provider_change")
+    assert cr.data == {}
+    assert cr.message == "Die VHS zieht im Mai um."
+
+
 def test_a_suggested_new_offer_becomes_an_offer_when_accepted(client, goslar, coordinator_goslar):
     url = reverse("offers:offer_suggest_new", kwargs={"region": "goslar"})
     assert client.post(url, {"title": "", "provider_name": ""}).status_code == 400

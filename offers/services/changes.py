@@ -205,14 +205,19 @@ def suggest_provider_change(
 def suggest_new_offer(
     *,
     region: Region,
-    form: forms.BaseForm,
+    values: Mapping[str, object],
     source: str = ChangeRequest.Source.PUBLIC,
     organisation: Organisation | None = None,
     user: User | AnonymousUser | None = None,
     places: list[Record] | None = None,
+    message: str = "",
+    submitter_name: str = "",
+    submitter_email: str = "",
 ) -> ChangeRequest:
-    names = [n for n in form.cleaned_data if n in CHANGEABLE_OFFER_FIELDS + NEW_OFFER_EXTRA_FIELDS]
-    data = serialise(form, names)
+    """A proposed new offer: ``values`` are the validated fields of the offer (and of
+    NEW_OFFER_EXTRA_FIELDS: who runs it, where); others are left out."""
+    allowed = CHANGEABLE_OFFER_FIELDS + NEW_OFFER_EXTRA_FIELDS
+    data = {name: _json_value(value) for name, value in values.items() if name in allowed}
     if places:
         data[PLACES] = places
     return ChangeRequest.objects.create(
@@ -222,7 +227,9 @@ def suggest_new_offer(
         organisation=organisation,
         data=data,
         submitted_by=user if user and user.is_authenticated else None,
-        **(_submitter(form) if source == ChangeRequest.Source.PUBLIC else {}),
+        message=message,
+        submitter_name=submitter_name,
+        submitter_email=submitter_email,
     )
 
 
@@ -543,7 +550,7 @@ def provider_offer_create(
     if region.provider_edits_need_approval:
         suggest_new_offer(
             region=region,
-            form=form,
+            values=form.cleaned_data,
             source=ChangeRequest.Source.PROVIDER,
             organisation=organisation,
             user=user,

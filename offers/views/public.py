@@ -238,7 +238,13 @@ def offer_suggest_new(request: HttpRequest, region: Region) -> HttpResponse:
     form = NewOfferSuggestionForm(request.POST or None, region=region)
     limited = _rate_limited(request, form)
     if request.method == "POST" and not limited and form.is_valid():
-        changes.suggest_new_offer(region=region, form=form)
+        changes.suggest_new_offer(
+            region=region,
+            values=form.cleaned_data,
+            message=form.cleaned_data.get("message", ""),
+            submitter_name=form.cleaned_data.get("submitter_name", ""),
+            submitter_email=form.cleaned_data.get("submitter_email", ""),
+        )
         messages.success(
             request, _("Thank you. The coordination office will check your suggestion.")
         )

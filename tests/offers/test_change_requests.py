@@ -209,10 +209,19 @@ def test_a_suggested_new_offer_becomes_an_offer_when_accepted(client, goslar, co
             "provider_name": "Frauenhaus e. V.",
             "languages": ["fa"],
             "place_city": "Goslar",
+            "message": "Jeden Donnerstag im Gemeindehaus.",
+            "submitter_name": "Leyla",
+            "submitter_email": "leyla@example.org",
         },
     )
     assert response.status_code == 302
     cr = ChangeRequest.objects.get(kind="offer_new")
+    assert (cr.message, cr.submitter_name, cr.submitter_email) == (
+        "Jeden Donnerstag im Gemeindehaus.",
+        "Leyla",
+        "leyla@example.org",
+    )
+    assert "message" not in cr.data and cr.data["provider_name"] == "Frauenhaus e. V."
     diff = changes.change_request_diff(cr)
     assert any(row.new == "Nähcafé für Frauen" for row in diff)
     offer = changes.change_request_accept(change_request=cr, user=coordinator_goslar)

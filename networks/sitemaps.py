@@ -11,7 +11,8 @@ from portal.models import Region
 
 
 class NetworkListSitemap(Sitemap):
-    pages = ["organisation_list", "working_group_list", "concept_current", "concept_versions"]
+    # Not concept_current: it redirects to the current version, which ConceptSitemap lists.
+    pages = ["organisation_list", "working_group_list", "concept_versions"]
 
     def items(self):
         return [

@@ -34,7 +34,8 @@ class LanguageAlternatesMixin:
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page, site, protocol)
-        by_region = {
+        # The view hands every section the same mapping (one query per sitemap, not per section).
+        by_region = getattr(self, "region_languages", None) or {
             region.slug: region_languages(region)
             for region in Region.objects.only("slug", "translation_languages")
         }

@@ -5,13 +5,12 @@ this module after every ``AppConfig.ready()`` ran, so the list is complete here.
 """
 
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
 
 from portal import hooks
-from portal.sitemaps import sitemaps
 from portal.views.ops import health, ping
+from portal.views.sitemap import sitemap_xml
 
 handler500 = "portal.views.errors.server_error"
 
@@ -19,7 +18,7 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("health/ping/", ping, name="ping"),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("staff/", include("portal.urls_staff")),

@@ -56,3 +56,29 @@ def test_each_address_lists_its_language_versions(client, goslar, harz):
     assert portal_home == [code for code, _name in settings.LANGUAGES] + ["x-default"]
     # Every listed address carries alternates (the apps' sections too).
     assert all("hreflang" in body for body in entries.values())
+
+
+def test_concept_addresses_are_canonical(client, goslar):
+    """No listed concept address redirects (the current-concept address does; it is left out)."""
+    import re
+
+    from networks.models import IntegrationConcept
+
+    IntegrationConcept.objects.create(
+        region=goslar, title="Integrationskonzept 2024", version=2024, status="adopted"
+    )
+    xml = client.get("/sitemap.xml").content.decode()
+    locations = re.findall(r"<loc>http://testserver([^<]+)</loc>", xml)
+    concept = [path for path in locations if "/concept/" in path]
+    assert "/goslar/concept/2024/" in concept
+    assert "/goslar/concept/" not in concept
+    for path in concept:
+        assert client.get(path).status_code in (200, 503), path  # 503: the PDF is being made
+
+
+def test_it_needs_a_few_queries_whatever_the_number_of_regions(
+    client, goslar, harz, django_assert_max_num_queries, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    with django_assert_max_num_queries(20):
+        assert client.get("/sitemap.xml").status_code == 200

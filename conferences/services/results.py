@@ -7,6 +7,7 @@ Dependencies point from conferences to networks, so the links live on the worksh
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Max
@@ -16,11 +17,14 @@ from conferences.models import Workshop
 from networks.models import IntegrationConcept, Measure
 from portal.models import FieldOfAction
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
 
 class ResultLinkError(Exception):
     """A link that would cross regions or touch a closed version; nothing changed."""
 
-    def __init__(self, message):
+    def __init__(self, message: StrOrPromise) -> None:
         super().__init__(message)
         self.message = message
 

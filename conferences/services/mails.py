@@ -7,7 +7,12 @@ registration rush only pays for one small insert per mail.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from portal.lib import jobs
+
+if TYPE_CHECKING:
+    from conferences.models import Registration
 
 KINDS = (
     "confirmed",
@@ -20,7 +25,7 @@ KINDS = (
 )
 
 
-def queue(registration, kind: str) -> None:
+def queue(registration: Registration, kind: str) -> None:
     """Owe ``registration`` the mail of ``kind``: its job is inserted in this transaction."""
     assert kind in KINDS, kind
     from conferences.tasks import send_registration_mail

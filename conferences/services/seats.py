@@ -36,16 +36,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Field, Model, QuerySet
 from django.utils import timezone
 
 from conferences.models import Event, EventDate, Registration, Workshop
 from conferences.services import mails
 
 Status = Registration.Status
+_M = TypeVar("_M", bound=Model)
 
 # Whether rows are locked. Module attributes so the concurrency tests can remove one lock and
 # show what then goes wrong: ``LOCK_IN_DATABASE`` for the database function of a new
@@ -53,7 +54,7 @@ Status = Registration.Status
 LOCK_IN_DATABASE = True
 
 
-def lock_rows(queryset: QuerySet) -> QuerySet:
+def lock_rows(queryset: QuerySet[_M]) -> QuerySet[_M]:
     """SELECT ... FOR UPDATE of the queryset's own rows."""
     return queryset.select_for_update(of=("self",))
 
@@ -68,9 +69,9 @@ class Decision:
     workshop_id: int | None = None
 
     @property
-    def status(self) -> str | None:
-        if self.problem:
-            return None
+    def status(self) -> str:
+        """The newcomer's status; asked only of a decision without a problem."""
+        assert not self.problem, self.problem
         return Status.CONFIRMED if self.seat else Status.WAITING
 
 
@@ -277,7 +278,7 @@ def decide_in_database(
 
 
 # Columns whose values the database decides under the lock, with their parameters.
-_DECIDED: dict[str, tuple[str, tuple]] = {
+_DECIDED: dict[str, tuple[str, tuple[Any, ...]]] = {
     "status": ("CASE WHEN p.o_seat THEN %s ELSE %s END", (Status.CONFIRMED, Status.WAITING)),
     "workshop_id": ("p.o_workshop", ()),
     # The clock at the INSERT, under the lock: the waiting list's order is the lock's order.
@@ -286,7 +287,7 @@ _DECIDED: dict[str, tuple[str, tuple]] = {
 
 
 @cache
-def _statement() -> tuple[str, tuple, tuple]:
+def _statement() -> tuple[str, tuple[Field[Any, Any], ...], tuple[Any, ...]]:
     """The INSERT statement, the model fields it fills from Python, the decided parameters."""
     fields = tuple(
         f

@@ -6,6 +6,7 @@ import secrets
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Self
 
 from django.db import models
 from django.db.models import Count
@@ -24,13 +25,13 @@ def new_token() -> str:
 class RegistrationQuerySet(RegionScopedQuerySet):
     region_field = "event_date__event__region"
 
-    def holding_seat(self):
+    def holding_seat(self) -> Self:
         return self.filter(status__in=Registration.SEAT_STATUSES)
 
-    def active(self):
+    def active(self) -> Self:
         return self.filter(status__in=Registration.ACTIVE_STATUSES)
 
-    def waiting(self):
+    def waiting(self) -> Self:
         """The waiting list, first come first served."""
         return self.filter(status=Registration.Status.WAITING).order_by("waiting_since", "id")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.db import IntegrityError, transaction
@@ -19,6 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from conferences.models import EventDate, Registration, Workshop
 from conferences.services import mails, seats
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
+
 Status = Registration.Status
 
 
@@ -26,9 +30,9 @@ class RegistrationError(Exception):
     """A participant's or staff member's request that cannot be carried out; nothing changed."""
 
     code = "error"
-    message = _("The registration could not be saved.")
+    message: StrOrPromise = _("The registration could not be saved.")
 
-    def __init__(self, message=None):
+    def __init__(self, message: StrOrPromise | None = None) -> None:
         super().__init__(message or self.message)
         if message:
             self.message = message

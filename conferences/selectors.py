@@ -6,12 +6,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, TypedDict
+from uuid import UUID
 
 from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from conferences.models import Event, EventDate, ProgrammeItem, Registration, Workshop
 from portal.models import Region
+
+if TYPE_CHECKING:
+    from networks.models import Measure
 
 
 @dataclass
@@ -23,14 +28,16 @@ class EventFilters:
     date_to: date | None = None
 
 
-def _with_dates(queryset: QuerySet) -> QuerySet:
+def _with_dates(queryset: QuerySet[Event]) -> QuerySet[Event]:
     return queryset.select_related("region").prefetch_related(
         Prefetch("dates", queryset=EventDate.objects.select_related("venue__municipality")),
         "fields_of_action",
     )
 
 
-def upcoming_events(region: Region | None = None, filters: EventFilters | None = None):
+def upcoming_events(
+    region: Region | None = None, filters: EventFilters | None = None
+) -> QuerySet[Event]:
     """Published upcoming events (across all regions unless one is given), soonest first."""
     filters = filters or EventFilters()
     now = timezone.now()
@@ -56,7 +63,7 @@ def upcoming_events(region: Region | None = None, filters: EventFilters | None =
     return _with_dates(events)
 
 
-def past_events(region: Region):
+def past_events(region: Region) -> QuerySet[Event]:
     """The archive: published events whose every date is over, newest first."""
     now = timezone.now()
     events = (
@@ -113,7 +120,20 @@ def checkin_counts(event_date: EventDate) -> CheckinCounts:
     return CheckinCounts(**counts)
 
 
-def participants(event_date: EventDate) -> dict:
+class Participants(TypedDict):
+    """The staff list of a date (template context and export)."""
+
+    registrations: list[Registration]
+    holders: list[Registration]
+    waiting: list[Registration]  # in order, each with ``position``
+    cancelled: list[Registration]
+    attended: int
+    # Per workshop: its seat holders and the people waiting for it.
+    by_workshop: list[tuple[Workshop, list[Registration], list[Registration]]]
+    without_workshop: list[Registration]
+
+
+def participants(event_date: EventDate) -> Participants:
     """For the staff list: seat holders by workshop, the waiting list in order, counts."""
     registrations = list(
         Registration.objects.filter(event_date=event_date)
@@ -160,7 +180,9 @@ class MeasureOrigin:
     public: bool  # the event's page (with its documentation) may be linked publicly
 
 
-def measure_origins(measures: Iterable, *, public: bool) -> dict:
+def measure_origins(
+    measures: Iterable[Measure], *, public: bool
+) -> dict[UUID, list[MeasureOrigin]]:
     """Workshop results behind each measure, keyed by the measure's lineage, in one query.
 
     A revision copies measures with their lineage, so a link made on one version also shows on
@@ -180,8 +202,8 @@ def measure_origins(measures: Iterable, *, public: bool) -> dict:
     )
     if public:
         rows = rows.exclude(workshop__event_date__event__status=Event.Status.DRAFT)
-    origins: dict = defaultdict(list)
-    seen: set = set()
+    origins: dict[UUID, list[MeasureOrigin]] = defaultdict(list)
+    seen: set[tuple[UUID, int]] = set()
     for row in rows:
         workshop = row.workshop
         event_date = workshop.event_date
@@ -201,7 +223,7 @@ def measure_origins(measures: Iterable, *, public: bool) -> dict:
     return dict(origins)
 
 
-def public_measures_by_workshop(workshops: Iterable[Workshop]) -> dict[int, list]:
+def public_measures_by_workshop(workshops: Iterable[Workshop]) -> dict[int, list[Measure]]:
     """For an event's documentation: the measures each workshop led to, newest public version.
 
     A linked measure of an older version is shown as it stands in the newest version that the
@@ -216,7 +238,7 @@ def public_measures_by_workshop(workshops: Iterable[Workshop]) -> dict[int, list
     )
     if not links:
         return {}
-    newest: dict = {}
+    newest: dict[UUID, Measure] = {}
     candidates = (
         Measure.objects.filter(
             lineage__in={lineage for _w, lineage, _r in links},
@@ -228,7 +250,7 @@ def public_measures_by_workshop(workshops: Iterable[Workshop]) -> dict[int, list
     )
     for measure in candidates:
         newest.setdefault(measure.lineage, measure)
-    result: dict[int, list] = defaultdict(list)
+    result: dict[int, list[Measure]] = defaultdict(list)
     for workshop_id, lineage, _region in links:
         if lineage in newest and newest[lineage] not in result[workshop_id]:
             result[workshop_id].append(newest[lineage])

@@ -208,6 +208,10 @@ class EventDateQuerySet(RegionScopedQuerySet):
 class EventDate(models.Model):
     """One date of an event (identical workshops at four places are four dates)."""
 
+    # Set by conferences.selectors.annotate_seats for display (None = no limit).
+    taken: int
+    remaining: int | None
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="dates")
     label = models.CharField(
         _("label"), max_length=120, blank=True, help_text=_("e.g. the town, if several dates")
@@ -278,6 +282,10 @@ class WorkshopQuerySet(RegionScopedQuerySet):
 
 class Workshop(models.Model):
     """A parallel workshop of one date, with its own seats and, afterwards, its results."""
+
+    # Set by conferences.selectors.annotate_seats for display (None = no limit).
+    taken: int
+    remaining: int | None
 
     event_date = models.ForeignKey(EventDate, on_delete=models.CASCADE, related_name="workshops")
     title = models.CharField(_("title"), max_length=200)

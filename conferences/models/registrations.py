@@ -70,6 +70,8 @@ class Registration(models.Model):
 
     SEAT_STATUSES = (Status.CONFIRMED, Status.ATTENDED)
     ACTIVE_STATUSES = (Status.CONFIRMED, Status.WAITING, Status.ATTENDED)
+    # Set by conferences.selectors.participants on the waiting list, for display (1 = next).
+    position: int
 
     event_date = models.ForeignKey(
         EventDate, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("date")

@@ -140,6 +140,11 @@ class LightClient:
     def post(self, url: str, data: dict) -> Response:
         return self.request("POST", url, data)
 
+    def forget_cookies(self) -> None:
+        """The next request comes from a new visitor (a new browser, an empty cookie jar);
+        the keep-alive connection stays, as a proxy's would."""
+        self.cookies.clear()
+
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import IntegrationConcept, Measure
+from portal.forms import model_choice_field
 from portal.models import FieldOfAction, Region
 
 
@@ -14,19 +17,26 @@ def _measure_label(measure: Measure) -> str:
     return f"{measure.title} – {concept.title} {concept.version} ({concept.get_status_display()})"
 
 
+class MeasureMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Measures labelled with their concept's version and status."""
+
+    def label_from_instance(self, obj: Measure) -> str:
+        return _measure_label(obj)
+
+
 class WorkshopMeasuresForm(forms.Form):
     """Which measures the workshop's results led to (any current version of the concept)."""
 
-    measures = forms.ModelMultipleChoiceField(
+    measures = MeasureMultipleChoiceField(
         label=_("Measures of the integration concept"),
         queryset=Measure.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, region: Region, **kwargs):
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["measures"]
+        field = model_choice_field(self, "measures")
         # Superseded versions are a record; links are made on the versions in use.
         field.queryset = (
             Measure.objects.in_region(region)
@@ -34,7 +44,6 @@ class WorkshopMeasuresForm(forms.Form):
             .select_related("concept", "field_of_action")
             .order_by("-concept__version", "field_of_action__order", "order", "pk")
         )
-        field.label_from_instance = _measure_label
 
 
 class MeasureFromResultsForm(forms.Form):
@@ -53,15 +62,19 @@ class MeasureFromResultsForm(forms.Form):
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
 
-    def __init__(self, *args, region: Region, **kwargs):
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["concept"].queryset = IntegrationConcept.objects.in_region(region).filter(
+        model_choice_field(self, "concept").queryset = IntegrationConcept.objects.in_region(
+            region
+        ).filter(
             status__in=[
                 IntegrationConcept.Status.DRAFT,
                 IntegrationConcept.Status.CONSULTATION,
             ]
         )
-        self.fields["field_of_action"].queryset = FieldOfAction.objects.in_region(region)
+        model_choice_field(self, "field_of_action").queryset = FieldOfAction.objects.in_region(
+            region
+        )
 
     def clean_title(self) -> str:
         title = self.cleaned_data["title"].strip()

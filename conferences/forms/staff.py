@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.forms import modelformset_factory
 from django.urls import reverse
@@ -9,9 +11,18 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from conferences.models import Event, EventDate, Registration, Venue, Workshop
-from portal.forms import AccessCheckedFileInput, label_slug, link_current_file
+from portal.forms import (
+    AccessCheckedFileInput,
+    choice_field,
+    label_slug,
+    link_current_file,
+    model_choice_field,
+)
 from portal.lib import l10n
 from portal.models import FieldOfAction, Municipality, Region
+
+if TYPE_CHECKING:
+    from django.forms.models import BaseModelFormSet
 
 # Event pages live at /<region>/events/<slug>/ next to these fixed pages.
 RESERVED_EVENT_SLUGS = {"archive", "feed", "calendar-ics"}
@@ -63,7 +74,7 @@ class EventForm(forms.ModelForm):
             "image": AccessCheckedFileInput,
         }
 
-    def __init__(self, *args, region: Region, **kwargs):
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.region = region
         if self.instance.pk and self.instance.image:
@@ -75,7 +86,9 @@ class EventForm(forms.ModelForm):
                     kwargs={"region": region.slug, "pk": self.instance.pk},
                 ),
             )
-        self.fields["fields_of_action"].queryset = FieldOfAction.objects.in_region(region)
+        model_choice_field(self, "fields_of_action").queryset = FieldOfAction.objects.in_region(
+            region
+        )
         label_slug(self)
 
     def clean_slug(self):
@@ -125,15 +138,17 @@ class EventForm(forms.ModelForm):
         return data
 
 
-WorkshopResultsFormSet = modelformset_factory(
-    Workshop,
-    fields=["needs", "recommendations"],
-    extra=0,
-    # dir=auto: the results are written in German on an Arabic (right-to-left) interface too.
-    widgets={
-        "needs": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
-        "recommendations": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
-    },
+WorkshopResultsFormSet: type[BaseModelFormSet[Workshop, forms.ModelForm[Workshop]]] = (
+    modelformset_factory(
+        Workshop,
+        fields=["needs", "recommendations"],
+        extra=0,
+        # dir=auto: the results are written in German on an Arabic (right-to-left) interface too.
+        widgets={
+            "needs": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+            "recommendations": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        },
+    )
 )
 
 
@@ -166,9 +181,9 @@ class VenueForm(forms.ModelForm):
             "public_transport": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, region: Region, **kwargs):
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.in_region(region)
+        model_choice_field(self, "municipality").queryset = Municipality.objects.in_region(region)
 
 
 class StaffRegistrationForm(forms.Form):
@@ -193,40 +208,45 @@ class StaffRegistrationForm(forms.Form):
         label=_("The person agreed to the privacy notice (e.g. on the phone).")
     )
 
-    def __init__(self, *args, event_date: EventDate, **kwargs):
+    def __init__(self, *args: Any, event_date: EventDate, **kwargs: Any) -> None:
         from django.conf import settings
 
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = settings.LANGUAGES
+        choice_field(self, "language").choices = settings.LANGUAGES
         self.fields["language"].initial = event_date.event.language
         workshops = event_date.workshops.all()
         if workshops:
             for name in ("first_choice", "second_choice"):
-                self.fields[name].queryset = workshops
+                model_choice_field(self, name).queryset = workshops
             self.fields["first_choice"].required = True
         else:
             del self.fields["first_choice"]
             del self.fields["second_choice"]
 
 
+class DatedWorkshopChoiceField(forms.ModelChoiceField):
+    """Workshops of several dates, labelled with their date."""
+
+    def label_from_instance(self, obj: Workshop) -> str:
+        event_date = obj.event_date
+        return f"{l10n.format_date(event_date.start, 'medium')} {event_date.label}: {obj.title}"
+
+
 class MoveForm(forms.Form):
     event_date = forms.ModelChoiceField(label=_("Date"), queryset=EventDate.objects.none())
-    workshop = forms.ModelChoiceField(
+    workshop = DatedWorkshopChoiceField(
         label=_("Workshop"), queryset=Workshop.objects.none(), required=False
     )
 
-    def __init__(self, *args, registration: Registration, **kwargs):
+    def __init__(self, *args: Any, registration: Registration, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         event = registration.event_date.event
-        self.fields["event_date"].queryset = event.dates.all()
+        model_choice_field(self, "event_date").queryset = event.dates.all()
         self.fields["event_date"].initial = registration.event_date_id
-        self.fields["workshop"].queryset = Workshop.objects.filter(
+        model_choice_field(self, "workshop").queryset = Workshop.objects.filter(
             event_date__event=event
         ).select_related("event_date")
         self.fields["workshop"].initial = registration.workshop_id
-        self.fields["workshop"].label_from_instance = lambda w: (
-            f"{l10n.format_date(w.event_date.start, 'medium')} {w.event_date.label}: {w.title}"
-        )
 
     def clean(self):
         data = super().clean()

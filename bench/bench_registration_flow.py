@@ -22,12 +22,13 @@ import threading
 import time
 from collections import Counter
 from datetime import timedelta
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from django.db import connection
+from django.test import RequestFactory
 from django.utils import timezone
 
-from bench.harness import ROOT, LightClient, Response, gunicorn, reference, run_load
+from bench.harness import ROOT, LightClient, Response, gunicorn, median, reference, run_load
 from tests.faults.smtp_sink import SmtpSink
 
 SLUG = "bench-registration-flow"
@@ -78,6 +79,29 @@ def cleanup(first_job_id: int | None = None) -> None:
     OutgoingMail.objects.filter(to__endswith=f"@{DOMAIN}").delete()
     Registration.objects.filter(pk__in=registration_ids).delete()
     Region.objects.filter(slug=SLUG).delete()
+
+
+def forget_cached_pages(host: str, paths: list[str], versions: range) -> int:
+    """Remove the pages the run left in the page cache (the event page and the confirmations,
+    under whichever content version of the run they were stored): the keys as
+    portal.lib.pagecache makes them for a visitor in German without htmx. Returns how many."""
+    from django.core.cache import cache
+
+    from portal.lib import pagecache
+
+    factory = RequestFactory(HTTP_HOST=host)
+    requests = []
+    for path in paths:
+        request = factory.get(path)
+        request.LANGUAGE_CODE = "de"
+        requests.append(request)
+    keys = [pagecache.cache_key(r, version) for version in versions for r in requests]
+    found = 0
+    for start in range(0, len(keys), 2000):
+        chunk = keys[start : start + 2000]
+        found += len(cache.get_many(chunk))
+        cache.delete_many(chunk)
+    return found
 
 
 def setup():
@@ -170,6 +194,7 @@ def wait_for_mails(expected: int, smtp: SmtpSink) -> float | None:
 
 def main() -> None:
     from conferences.models import Registration
+    from portal.lib import content_version
     from portal.models import OutgoingMail
 
     # The figures depend on what else runs on the machine: say so next to them.
@@ -179,9 +204,15 @@ def main() -> None:
     event, event_date = setup()
     smtp = SmtpSink()
     failures: Counter[str] = Counter()
+    page_cache: Counter[str] = Counter()
+    steps: dict[str, list[float]] = {"event page": [], "form": [], "POST": [], "confirmation": []}
     lock = threading.Lock()
+    first_version = content_version.current()
+    host = ""
+    visited: list[str] = [f"/{SLUG}/events/{event.slug}/"]  # pages the page cache may keep
     try:
         with gunicorn(workers=WORKERS) as base, mail_worker(smtp) as worker:
+            host = base.removeprefix("http://")
             event_url = f"{base}/{SLUG}/events/{event.slug}/"
             form_url = f"{event_url}register/"
 
@@ -190,13 +221,24 @@ def main() -> None:
                     failures[f"{step} {response.status_code}"] += 1
                 return Response(599, {}, b"")
 
+            def timed(step: str, started: float) -> float:
+                now = time.perf_counter()
+                with lock:
+                    steps[step].append(now - started)
+                return now
+
             def visitor(n: int):
                 def flow(client: LightClient) -> Response:
                     client.forget_cookies()  # a new visitor: a new browser
+                    started = time.perf_counter()
                     page = client.get(event_url)
+                    started = timed("event page", started)
+                    with lock:
+                        page_cache[page.headers.get("x-page-cache", "not stored")] += 1
                     if page.status_code != 200:
                         return failed("event page", page)
                     form = client.get(form_url)
+                    started = timed("form", started)
                     html = form.content.decode()
                     csrf, key = CSRF_FIELD.search(html), KEY_FIELD.search(html)
                     if form.status_code != 200 or not csrf or not key:
@@ -215,10 +257,14 @@ def main() -> None:
                             "homepage": "",
                         },
                     )
+                    started = timed("POST", started)
                     location = posted.headers.get("location", "")
                     if posted.status_code != 302 or not location.endswith("/confirmation/"):
                         return failed("POST", posted)
+                    with lock:
+                        visited.append(urlsplit(location).path)
                     confirmation = client.get(urljoin(base, location))
+                    timed("confirmation", started)
                     if confirmation.status_code != 200:
                         return failed("confirmation", confirmation)
                     return confirmation
@@ -268,6 +314,11 @@ def main() -> None:
             f"p99 {result.percentile(99) * 1000:.0f} ms"
         )
         print(
+            "median per step: "
+            + ", ".join(f"{step} {median(times) * 1000:.0f} ms" for step, times in steps.items())
+            + f"; event page from the page cache: {dict(page_cache)}"
+        )
+        print(
             f"seated {seated} (must be {SEATS}), waiting {waiting} (must be "
             f"{VISITORS - SEATS}), failed visitors {result.errors} {dict(failures) or ''}"
         )
@@ -296,3 +347,8 @@ def main() -> None:
     finally:
         smtp.close()
         cleanup(first_job_id)
+        if host:
+            forgotten = forget_cached_pages(
+                host, visited, range(first_version, content_version.current() + 1)
+            )
+            print(f"cleanup: {forgotten} pages removed from the page cache")

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
+from typing import Any
 
 from django import forms
 from django.db import transaction
-from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.forms import BaseFormSet, BaseInlineFormSet, inlineformset_factory
 from django.forms.utils import ErrorDict, ErrorList
 from django.http import QueryDict
 from django.utils import timezone
@@ -26,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from conferences.forms.staff import EventForm
 from conferences.models import Event, EventDate, ProgrammeItem, Venue, Workshop
+from portal.forms import model_choice_field
 from portal.models import FieldOfAction, Region
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -48,6 +50,9 @@ class EventDateForm(forms.ModelForm):
         widget=DATE,
         help_text=_("Only if the date lasts several days."),
     )
+    # The date's rows, bound by EventEditor.
+    programme: BaseInlineFormSet[ProgrammeItem, EventDate, ProgrammeItemForm]
+    workshops: BaseInlineFormSet[Workshop, EventDate, WorkshopForm]
 
     class Meta:
         model = EventDate
@@ -63,9 +68,9 @@ class EventDateForm(forms.ModelForm):
         ]
         help_texts = {"label": _("e.g. the town, if there are several dates")}
 
-    def __init__(self, *args, region: Region, **kwargs):
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        venue = self.fields["venue"]
+        venue = model_choice_field(self, "venue")
         venue.queryset = Venue.objects.in_region(region)
         venue.empty_label = PLEASE_CHOOSE
         self.fields["seats"].widget.attrs["min"] = 0
@@ -92,7 +97,7 @@ class EventDateForm(forms.ModelForm):
         return data
 
 
-def _aware(day, at: time) -> datetime:
+def _aware(day: date, at: time) -> datetime:
     return timezone.make_aware(datetime.combine(day, at))
 
 
@@ -102,7 +107,7 @@ class ProgrammeItemForm(forms.ModelForm):
         fields = ["start", "end", "title", "speaker"]
         widgets = {"start": TIME, "end": TIME}
 
-    def __init__(self, *args, region: Region, **kwargs):
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
 
     def clean(self):
@@ -119,9 +124,9 @@ class WorkshopForm(forms.ModelForm):
         fields = ["title", "description", "field_of_action", "seats", "room", "moderation"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, region: Region, **kwargs):
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["field_of_action"]
+        field = model_choice_field(self, "field_of_action")
         field.queryset = FieldOfAction.objects.in_region(region)
         field.empty_label = PLEASE_CHOOSE
         self.fields["seats"].widget.attrs["min"] = 0
@@ -130,7 +135,7 @@ class WorkshopForm(forms.ModelForm):
 class RegionFormSetMixin:
     """Passes the region to every form (venues and fields of action are the region's own)."""
 
-    def __init__(self, *args, region: Region, **kwargs):
+    def __init__(self, *args: Any, region: Region, **kwargs: Any) -> None:
         self.region = region
         super().__init__(*args, **kwargs)
 
@@ -175,12 +180,19 @@ class BaseWorkshopFormSet(RegionFormSetMixin, BaseInlineFormSet):
             )
 
 
-def _removed_with_registrations(form, formset) -> bool:
+def _marked_for_removal(formset: BaseFormSet[Any], form: forms.BaseForm) -> bool:
+    """Whether the row's "remove" box is ticked (Django's own test, also before validation)."""
+    return bool(
+        formset._should_delete_form(form)  # type: ignore[attr-defined]  # private, not in django-stubs
+    )
+
+
+def _removed_with_registrations(form: forms.BaseModelForm[Any], formset: BaseFormSet[Any]) -> bool:
     """A saved row marked for removal that registrations hang on (they would go with a date,
     or lose their workshop). Deleted rows are not validated, so the formset refuses."""
     return bool(
         form.instance.pk
-        and formset._should_delete_form(form)
+        and _marked_for_removal(formset, form)
         and form.instance.registrations.exists()
     )
 
@@ -373,7 +385,7 @@ class EventEditor:
     def is_valid(self) -> bool:
         valid = self.form.is_valid() & self.dates.is_valid()
         for date_form in self.dates.forms:
-            if self.dates.can_delete and self.dates._should_delete_form(date_form):
+            if self.dates.can_delete and _marked_for_removal(self.dates, date_form):
                 continue
             valid &= date_form.programme.is_valid() & date_form.workshops.is_valid()
         return bool(valid)
@@ -393,7 +405,7 @@ class EventEditor:
         self.dates.instance = event
         self.dates.save()
         for date_form in self.dates.forms:
-            if date_form.instance.pk is None or self.dates._should_delete_form(date_form):
+            if date_form.instance.pk is None or _marked_for_removal(self.dates, date_form):
                 continue
             for formset in (date_form.programme, date_form.workshops):
                 formset.instance = date_form.instance
@@ -401,7 +413,7 @@ class EventEditor:
             kept = [
                 form.instance
                 for form in date_form.workshops.forms
-                if form.instance.pk and not date_form.workshops._should_delete_form(form)
+                if form.instance.pk and not _marked_for_removal(date_form.workshops, form)
             ]
             for order, workshop in enumerate(kept, start=1):
                 if workshop.order != order:

@@ -201,6 +201,11 @@ def main() -> None:
     load_before = os.getloadavg()
     cleanup()
     first_job_id = _next_job_id()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM procrastinate_workers")
+        if others := cursor.fetchone()[0]:
+            # Another worker would take some of the mails and send them elsewhere.
+            print(f"WARNING: {others} other worker(s) on this database: the mail check may fail")
     event, event_date = setup()
     smtp = SmtpSink()
     failures: Counter[str] = Counter()

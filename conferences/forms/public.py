@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Any
+
 from django import forms
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from conferences.models import Event, EventDate, Workshop
-from portal.forms import HoneypotMixin
+from portal.forms import HoneypotMixin, choice_field
 from portal.lib import l10n
 from portal.models import FieldOfAction, Municipality, Region
 
@@ -27,7 +31,7 @@ class EventFilterForm(forms.Form):
     date_from = forms.DateField(label=_("From"), required=False, widget=DATE)
     date_to = forms.DateField(label=_("Until"), required=False, widget=DATE)
 
-    def __init__(self, *args, region: Region | None = None, **kwargs):
+    def __init__(self, *args: Any, region: Region | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         fields = FieldOfAction.objects.all()
         municipalities = Municipality.objects.all()
@@ -37,32 +41,37 @@ class EventFilterForm(forms.Form):
         else:
             del self.fields["municipality"]
         field_choices = dict(fields.order_by("order", "name").values_list("slug", "name"))
-        self.fields["field"].choices = [("", _("All fields of action")), *field_choices.items()]
+        choice_field(self, "field").choices = [
+            ("", _("All fields of action")),
+            *field_choices.items(),
+        ]
         if "municipality" in self.fields:
-            self.fields["municipality"].choices = [
+            choice_field(self, "municipality").choices = [
                 ("", _("All places")),
                 *municipalities.order_by("name").values_list("slug", "name"),
             ]
 
 
-class PreloadedChoiceMixin:
+class PreloadedChoiceField(forms.ModelChoiceField):
     """Validate a choice against objects already loaded for the form: no query per field.
 
     ``preload(objects)`` sets both the choices shown and the only values accepted, so a
     tampered id is refused like any invalid choice.
     """
 
-    def preload(self, objects) -> None:
+    def preload(self, objects: Sequence[Model]) -> None:
         self._preloaded = {str(obj.pk): obj for obj in objects}
         self.iterator = _preloaded_iterator(list(objects))
-        self.queryset = self.queryset.model.objects.filter(pk__in=[o.pk for o in objects])
+        declared = self.queryset
+        assert declared is not None, "declared with a queryset (of the model's objects)"
+        self.queryset = declared.model.objects.filter(pk__in=[o.pk for o in objects])
 
-    def accept_ids(self, make) -> None:
+    def accept_ids(self, make: Callable[[int], Model]) -> None:
         """Accept any well-formed id and return ``make(pk)``, an unsaved stand-in: for a
         submitted registration, whose ids the service checks under the date's lock."""
         self._make = make
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> Any:
         if value in self.empty_values:
             return None
         make = getattr(self, "_make", None)
@@ -87,6 +96,20 @@ class PreloadedChoiceMixin:
         return obj
 
 
+def _date_field(form: forms.BaseForm) -> DateChoiceField:
+    field = form.fields["event_date"]
+    if not isinstance(field, DateChoiceField):
+        raise TypeError(f"{type(form).__name__}.event_date is not a DateChoiceField")
+    return field
+
+
+def _workshop_field(form: forms.BaseForm, name: str) -> WorkshopChoiceField:
+    field = form.fields[name]
+    if not isinstance(field, WorkshopChoiceField):
+        raise TypeError(f"{type(form).__name__}.{name} is not a WorkshopChoiceField")
+    return field
+
+
 def isolate(text: str) -> str:
     """User content in a plain-text label (a radio or <option>), isolated from the translated
     text around it: FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE, the text form of <bdi>.
@@ -105,7 +128,7 @@ def _seats_left(obj) -> str:
     return f" – {places % {'count': remaining}}"
 
 
-class DateChoiceField(PreloadedChoiceMixin, forms.ModelChoiceField):
+class DateChoiceField(PreloadedChoiceField):
     def label_from_instance(self, obj: EventDate) -> str:
         text = l10n.format_datetime(obj.start, "full")
         if obj.label:
@@ -115,8 +138,8 @@ class DateChoiceField(PreloadedChoiceMixin, forms.ModelChoiceField):
         return text + _seats_left(obj)
 
 
-class WorkshopChoiceField(PreloadedChoiceMixin, forms.ModelChoiceField):
-    def __init__(self, *args, show_date: bool = False, **kwargs):
+class WorkshopChoiceField(PreloadedChoiceField):
+    def __init__(self, *args: Any, show_date: bool = False, **kwargs: Any) -> None:
         self.show_date = show_date
         super().__init__(*args, **kwargs)
 
@@ -165,7 +188,9 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         )
     )
 
-    def __init__(self, *args, event: Event, dates: list[EventDate] | None, **kwargs):
+    def __init__(
+        self, *args: Any, event: Event, dates: list[EventDate] | None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.event = event
         if dates is None:
@@ -188,22 +213,24 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         checked by ``registration_create`` under the date's lock (that they belong to this
         event and date, that one is chosen where the date has workshops), so they need not be
         loaded here first. If anything is wrong the view shows the full form again."""
-        fields = self.fields
-        fields["event_date"].accept_ids(lambda pk: EventDate(pk=pk, event_id=self.event.pk))
-        date_id = self.data.get(self.add_prefix("event_date"))
+        _date_field(self).accept_ids(lambda pk: EventDate(pk=pk, event_id=self.event.pk))
+        # 0 when the date's id is not a number: the date field refuses the form then.
+        date_id = _int(self.data.get(self.add_prefix("event_date"))) or 0
         for name in ("first_choice", "second_choice"):
-            fields[name].accept_ids(lambda pk: Workshop(pk=pk, event_date_id=_int(date_id)))
+            _workshop_field(self, name).accept_ids(
+                lambda pk: Workshop(pk=pk, event_date_id=date_id)
+            )
 
     def _preload(self, dates: list[EventDate]) -> None:
         # The already loaded (and annotated: seats left) objects give choices and labels.
-        self.fields["event_date"].preload(dates)
+        _date_field(self).preload(dates)
         if len(dates) == 1:
             self.fields["event_date"].initial = dates[0].pk
         workshops = [w for d in dates for w in d.workshops.all()]
         if workshops:
             several = len({w.event_date_id for w in workshops}) > 1
             for name in ("first_choice", "second_choice"):
-                field = self.fields[name]
+                field = _workshop_field(self, name)
                 field.show_date = several
                 field.preload(workshops)
             self.fields["first_choice"].required = True
@@ -230,7 +257,7 @@ class RegistrationForm(HoneypotMixin, forms.Form):
         return data
 
 
-def _int(value) -> int | None:
+def _int(value: Any) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -262,10 +289,10 @@ class WorkshopChangeForm(forms.Form):
         label=_("Workshop (second choice)"), queryset=Workshop.objects.none(), required=False
     )
 
-    def __init__(self, *args, event_date: EventDate, **kwargs):
+    def __init__(self, *args: Any, event_date: EventDate, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("first_choice", "second_choice"):
-            self.fields[name].queryset = event_date.workshops.all()
+            _workshop_field(self, name).queryset = event_date.workshops.all()
 
     def clean(self):
         data = super().clean()
@@ -294,15 +321,16 @@ class DateMoveForm(forms.Form):
         help_text=_("If your first choice is full, you get a seat here."),
     )
 
-    def __init__(self, *args, dates: list[EventDate], **kwargs):
+    def __init__(self, *args: Any, dates: list[EventDate], **kwargs: Any) -> None:
         """``dates``: the other dates one may move to, loaded with their seats left."""
         super().__init__(*args, **kwargs)
-        self.fields["event_date"].preload(dates)
+        _date_field(self).preload(dates)
         workshops = [w for d in dates for w in d.workshops.all()]
         if workshops:
             for name in ("first_choice", "second_choice"):
-                self.fields[name].show_date = len(dates) > 1
-                self.fields[name].preload(workshops)
+                field = _workshop_field(self, name)
+                field.show_date = len(dates) > 1
+                field.preload(workshops)
         else:
             del self.fields["first_choice"]
             del self.fields["second_choice"]

@@ -13,6 +13,7 @@ from conferences.forms import MeasureFromResultsForm, WorkshopMeasuresForm
 from conferences.models import Workshop
 from conferences.services import results as services
 from portal.access import MANAGE_CONTENT, staff_view
+from portal.forms import model_choice_field
 from portal.models import Region
 
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s*")
@@ -79,6 +80,7 @@ def workshop_measures(request: HttpRequest, region: Region, pk: int) -> HttpResp
                 % {"title": measure.title, "concept": measure.concept},
             )
             return here
+    concepts = model_choice_field(new_form, "concept").queryset
     context = {
         "region": region,
         "workshop": workshop,
@@ -87,7 +89,7 @@ def workshop_measures(request: HttpRequest, region: Region, pk: int) -> HttpResp
         "linked": workshop.measures.select_related("concept", "field_of_action"),
         "link_form": link_form,
         "new_form": new_form,
-        "can_create": new_form.fields["concept"].queryset.exists(),
+        "can_create": concepts is not None and concepts.exists(),
     }
     status = 400 if action and (link_form.errors or new_form.errors) else 200
     return render(request, "conferences/staff/workshop_measures.html", context, status=status)

@@ -211,6 +211,8 @@ class EventDate(models.Model):
     # Set by conferences.selectors.annotate_seats for display (None = no limit).
     taken: int
     remaining: int | None
+    # Set by the staff event overview (conferences.views.staff_events) for display.
+    waiting_count: int
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="dates")
     label = models.CharField(

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from conferences import ical, selectors
@@ -319,6 +320,9 @@ def _invalid_link(request: HttpRequest) -> HttpResponse:
     return render(request, "conferences/registration_invalid.html", status=404)
 
 
+# The participant's own pages show their name and e-mail address and carry their link:
+# never stored by the page cache, a proxy or the browser (never_cache: private, no-store).
+@never_cache
 def registration_confirmation(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     registration = _registration_by_token(pk, token)
     if registration is None:
@@ -342,6 +346,7 @@ def _can_change(registration: Registration) -> bool:
 DONE = {"cancelled", "changed", "moved"}
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def self_service(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     """The participant's own page (link in every e-mail): view, change workshops, move to
@@ -413,6 +418,7 @@ def self_service(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     return render(request, "conferences/self_service.html", context, status=status)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def self_service_cancel(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     """Cancelling asks first: this page, then the POST from it (no script needed)."""

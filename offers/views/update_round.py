@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from offers.forms import OfferChangeForm, places_formset
@@ -30,6 +31,8 @@ def _load(request: HttpRequest, token: str):
     return None, response
 
 
+# A provider's personal link: never kept by a proxy or the browser's cache (private, no-store).
+@never_cache
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     update_request, error = _load(request, token)
@@ -74,6 +77,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "offers/update/answer.html", context)
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def offer_edit(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     update_request, error = _load(request, token)

@@ -5,12 +5,14 @@ from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from portal import services
 from portal.forms import AcceptInvitationForm
 from portal.models import Invitation, User
 
 
+@never_cache  # a personal link
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     invitation = Invitation.objects.select_related("region").filter(token=token).first()
     if invitation is None or not invitation.is_usable:

@@ -87,3 +87,20 @@ def test_a_write_that_bypasses_the_orm_signals_invalidates_too(client, event, ev
     type(event).objects.filter(pk=event.pk).update(title="Neuer Titel der Konferenz")
     page = get(client, url)
     assert "Neuer Titel der Konferenz" in page.content.decode()
+
+
+def test_a_participants_own_pages_are_never_stored_by_any_cache(client, event):
+    """The confirmation and self-service pages show the participant's name and address: not in
+    the shared page cache, and a proxy or browser is told not to keep them either."""
+    event_date = EventDateFactory(event=event, seats=5)
+    visitor = client.__class__()
+    confirmation = register(visitor, event, event_date, 7)["Location"]
+    registration = Registration.objects.get(email="person7@example.org")
+    for url in (confirmation, registration.self_service_path()):
+        for _ in range(2):
+            response = client.__class__().get(url)
+            assert response.status_code == 200, url
+            assert response.get("X-Page-Cache") != "hit", url
+            control = response["Cache-Control"]
+            assert "private" in control and "no-store" in control, (url, control)
+            assert "public" not in control

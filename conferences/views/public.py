@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -37,6 +39,9 @@ from portal.translations import (
     texts_of,
     translated,
 )
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrOrPromise as StrOrPromise
 
 
 def _filters(form: EventFilterForm) -> selectors.EventFilters:
@@ -89,10 +94,10 @@ def _json_ld(event: Event, dates: list[EventDate], language: str) -> list[str]:
     if language != settings.LANGUAGE_CODE:
         url = language_url(event.get_absolute_url(), language)
     texts = texts_of(event, language, region=event.region)
-    blocks = []
+    blocks: list[str] = []
     for event_date in dates:
         label = f" ({event_date.label})" if event_date.label else ""
-        data = {
+        data: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "Event",
             "name": jsonld_value(
@@ -187,7 +192,7 @@ def event_ics(request: HttpRequest, region: str, slug: str) -> HttpResponse:
 @public_view
 def region_calendar(request: HttpRequest, region: Region) -> HttpResponse:
     """iCalendar feed of the region's events (recent and upcoming dates)."""
-    since = timezone.now() - timezone.timedelta(days=90)
+    since = timezone.now() - timedelta(days=90)
     dates = (
         EventDate.objects.in_region(region)
         .filter(end__gte=since)
@@ -241,7 +246,7 @@ def register(request: HttpRequest, region: str, slug: str) -> HttpResponse:
     event = _public_event(request, region, slug)
     state = event.registration_state()
     is_post = request.method == "POST"
-    problem = None
+    problem: StrOrPromise | None = None
     fresh_key = False
     limited = False
     if is_post and state == "open":
@@ -272,12 +277,12 @@ def register(request: HttpRequest, region: str, slug: str) -> HttpResponse:
             {"region": event.region, "event": event, "state": state},
             status=409 if is_post else 200,
         )
-    initial = {"idempotency_key": uuid.uuid4()}
+    initial: dict[str, Any] = {"idempotency_key": uuid.uuid4()}
     if request.GET.get("date"):
         initial["event_date"] = request.GET["date"]  # "Register for this date" on the event page
     elif len(dates) == 1:
         initial["event_date"] = dates[0].pk  # the only date: nothing to choose
-    data = request.POST or None
+    data: QueryDict | None = request.POST or None
     if fresh_key:
         # The visitor's own data again, under a new key, ready to be sent once more.
         data = request.POST.copy()
@@ -381,7 +386,7 @@ def self_service(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     )
     if other_dates:
         move_form = DateMoveForm(request.POST if action == "move" else None, dates=other_dates)
-    error = ""
+    error: StrOrPromise = ""
     try:
         if action == "change" and change_form is not None and change_form.is_valid():
             services.registration_change_workshops(

@@ -82,7 +82,9 @@ def current() -> int:
     """The content version as of now (one query; now and then a second one that compacts)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT (SELECT changes FROM portal_content_base WHERE id = 1), "
+            # The base row comes from the migration; a database restored from a schema-only
+            # dump lacks it, which must neither break every page nor lower the version.
+            "SELECT COALESCE((SELECT changes FROM portal_content_base WHERE id = 1), 0), "
             "(SELECT count(*) FROM portal_content_change)"
         )
         row = cursor.fetchone()
@@ -97,6 +99,7 @@ def compact() -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             "WITH moved AS (DELETE FROM portal_content_change RETURNING 1) "
-            "UPDATE portal_content_base SET changes = changes + (SELECT count(*) FROM moved) "
-            "WHERE id = 1"
+            "INSERT INTO portal_content_base (id, changes) SELECT 1, count(*) FROM moved "
+            "ON CONFLICT (id) DO UPDATE "
+            "SET changes = portal_content_base.changes + EXCLUDED.changes"
         )

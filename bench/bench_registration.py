@@ -9,12 +9,10 @@ import os
 import random
 import re
 import uuid
-from datetime import timedelta
 
 from django.db import connection
-from django.utils import timezone
 
-from bench.harness import gunicorn, reference, run_load
+from bench.harness import bench_event, gunicorn, reference, run_load
 
 SLUG = "bench-registration"
 REGISTRATIONS = 2000
@@ -49,22 +47,14 @@ def cleanup() -> None:
 
 
 def setup():
-    from conferences.models import Event, EventDate, Workshop
-    from portal import services
+    from conferences.models import Workshop
 
-    region = services.region_create(
-        name="Landkreis Benchmark", slug=SLUG, county_key="99998", office_name="Bench"
-    )
-    event = Event.objects.create(
-        region=region,
+    event, event_date = bench_event(
+        region_slug=SLUG,
+        county_key="99998",
+        region_name="Landkreis Benchmark",
         title="Registrierungs-Ansturm",
-        slug="ansturm",
-        status=Event.Status.PUBLISHED,
-        published_at=timezone.now(),
-    )
-    start = timezone.now() + timedelta(days=30)
-    event_date = EventDate.objects.create(
-        event=event, start=start, end=start + timedelta(hours=4), seats=SEATS
+        seats=SEATS,
     )
     workshops = [
         Workshop.objects.create(

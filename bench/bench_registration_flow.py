@@ -21,14 +21,21 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from datetime import timedelta
 from urllib.parse import urljoin, urlsplit
 
 from django.db import connection
 from django.test import RequestFactory
-from django.utils import timezone
 
-from bench.harness import ROOT, LightClient, Response, gunicorn, median, reference, run_load
+from bench.harness import (
+    ROOT,
+    LightClient,
+    Response,
+    bench_event,
+    gunicorn,
+    median,
+    reference,
+    run_load,
+)
 from tests.faults.smtp_sink import SmtpSink
 
 SLUG = "bench-registration-flow"
@@ -105,24 +112,13 @@ def forget_cached_pages(host: str, paths: list[str], versions: range) -> int:
 
 
 def setup():
-    from conferences.models import Event, EventDate
-    from portal import services
-
-    region = services.region_create(
-        name="Landkreis Anmeldeweg", slug=SLUG, county_key="99995", office_name="Bench"
-    )
-    event = Event.objects.create(
-        region=region,
+    return bench_event(
+        region_slug=SLUG,
+        county_key="99995",
+        region_name="Landkreis Anmeldeweg",
         title="Anmeldung von Anfang bis Ende",
-        slug="anmeldeweg",
-        status=Event.Status.PUBLISHED,
-        published_at=timezone.now(),
+        seats=SEATS,
     )
-    start = timezone.now() + timedelta(days=30)
-    event_date = EventDate.objects.create(
-        event=event, start=start, end=start + timedelta(hours=4), seats=SEATS
-    )
-    return event, event_date
 
 
 def _next_job_id() -> int:

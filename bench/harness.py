@@ -219,3 +219,30 @@ def reference(base: str, count: int = 2000, concurrency: int = 50) -> LoadResult
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else 0.0
+
+
+def bench_event(*, region_slug: str, county_key: str, region_name: str, title: str, seats: int):
+    """A county with one published event and one date with ``seats`` seats, a month ahead,
+    for the registration benchmarks; returns (event, event_date)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from conferences.models import Event, EventDate
+    from portal import services
+
+    region = services.region_create(
+        name=region_name, slug=region_slug, county_key=county_key, office_name="Bench"
+    )
+    event = Event.objects.create(
+        region=region,
+        title=title,
+        slug=f"{region_slug}-event",
+        status=Event.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    start = timezone.now() + timedelta(days=30)
+    event_date = EventDate.objects.create(
+        event=event, start=start, end=start + timedelta(hours=4), seats=seats
+    )
+    return event, event_date

@@ -57,10 +57,14 @@ def event_list(request: HttpRequest, region: Region) -> HttpResponse:
 def event_overview(request: HttpRequest, region: Region, pk: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.in_region(region), pk=pk)
     dates = selectors.event_with_details(event)
+    waiting = dict(
+        Registration.objects.filter(event_date__event=event, status=Registration.Status.WAITING)
+        .values_list("event_date")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
     for event_date in dates:
-        event_date.waiting_count = Registration.objects.filter(
-            event_date=event_date, status=Registration.Status.WAITING
-        ).count()
+        event_date.waiting_count = waiting.get(event_date.pk, 0)
     return render(
         request,
         "conferences/staff/event_overview.html",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -433,3 +434,20 @@ def test_the_overview_of_a_draft_offers_deletion_and_of_a_published_event_cancel
     assert f"events/{draft.pk}/delete/" in html
     html = client.get(staff_url(goslar, f"events/{published.pk}/")).content.decode()
     assert "/delete/" not in html and 'value="cancel"' in html
+
+
+def test_the_overview_counts_each_dates_waiting_list_in_one_query(
+    client_of, editor_goslar, goslar, django_assert_max_num_queries
+):
+    event = EventFactory(region=goslar)
+    dates = [EventDateFactory(event=event, seats=1) for _day in range(3)]
+    for n, event_date in enumerate(dates):
+        RegistrationFactory.create_batch(n, event_date=event_date, status=Status.WAITING)
+    client = client_of(editor_goslar)
+    client.get(staff_url(goslar, f"events/{event.pk}/"))  # warm caches (session, region)
+    with django_assert_max_num_queries(30) as captured:
+        html = client.get(staff_url(goslar, f"events/{event.pk}/")).content.decode()
+    waiting_queries = [q for q in captured.captured_queries if "'waiting'" in q["sql"]]
+    assert len(waiting_queries) == 1
+    counts = re.findall(r"Warteliste: <strong>(\d+)</strong>", html)
+    assert counts == ["0", "1", "2"]

@@ -1,37 +1,32 @@
 """Sitemap sections of this app (added to /sitemap.xml by portal.sitemaps)."""
 
-from django.contrib.sitemaps import Sitemap
+from collections.abc import Sequence
+
 from django.urls import reverse
 
 from conferences.models import Event
-from portal.models import Region
+from portal.sitemaps import SitemapEntry, region_pages
 
 
-class EventSitemap(Sitemap):
-    changefreq = "weekly"
-
-    def items(self):
-        return Event.objects.published().select_related("region").order_by("pk")
-
-    def lastmod(self, item: Event):
-        return item.updated_at
-
-
-class EventListSitemap(Sitemap):
-    pages = ["event_list", "event_archive"]
-
-    def items(self):
-        return [("", "events_all")] + [
-            (slug, page)
-            for slug in Region.objects.values_list("slug", flat=True)
-            for page in self.pages
-        ]
-
-    def location(self, item):
-        slug, page = item
-        if not slug:
-            return reverse(f"conferences:{page}")
-        return reverse(f"conferences:{page}", kwargs={"region": slug})
+def event_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
+    rows = (
+        Event.objects.published().order_by("pk").values_list("region__slug", "slug", "updated_at")
+    )
+    return [
+        SitemapEntry(
+            reverse("conferences:event_detail", kwargs={"region": region, "slug": slug}),
+            updated,
+            "weekly",
+        )
+        for region, slug, updated in rows
+    ]
 
 
-SITEMAPS = {"events": EventSitemap, "event_lists": EventListSitemap}
+def event_lists(region_slugs: Sequence[str]) -> list[SitemapEntry]:
+    return [
+        SitemapEntry(reverse("conferences:events_all")),
+        *region_pages(["conferences:event_list", "conferences:event_archive"], region_slugs),
+    ]
+
+
+SITEMAPS = {"events": event_pages, "event_lists": event_lists}

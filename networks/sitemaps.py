@@ -3,83 +3,80 @@
 People are never listed: contact persons only appear on their organisation's page.
 """
 
-from django.contrib.sitemaps import Sitemap
+from collections.abc import Sequence
+
 from django.urls import reverse
 
-from networks.models import IntegrationConcept, Organisation, WorkingGroup
-from portal.models import Region
+from networks.models import ConceptChapter, IntegrationConcept, Organisation, WorkingGroup
+from portal.sitemaps import SitemapEntry, region_pages
 
 
-class NetworkListSitemap(Sitemap):
-    # Not concept_current: it redirects to the current version, which ConceptSitemap lists.
-    pages = ["organisation_list", "working_group_list", "concept_versions"]
-
-    def items(self):
-        return [
-            (slug, page)
-            for slug in Region.objects.order_by("slug").values_list("slug", flat=True)
-            for page in self.pages
-        ]
-
-    def location(self, item):
-        slug, page = item
-        return reverse(f"networks:{page}", kwargs={"region": slug})
+def network_lists(region_slugs: Sequence[str]) -> list[SitemapEntry]:
+    # Not concept_current: it redirects to the current version, which concept_pages lists.
+    names = ["networks:organisation_list", "networks:working_group_list"]
+    return region_pages([*names, "networks:concept_versions"], region_slugs)
 
 
-class OrganisationSitemap(Sitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        return Organisation.objects.public().select_related("region").order_by("pk")
-
-    def lastmod(self, item: Organisation):
-        return item.updated_at
-
-
-class WorkingGroupSitemap(Sitemap):
-    changefreq = "weekly"
-
-    def items(self):
-        return WorkingGroup.objects.public().select_related("region").order_by("pk")
-
-    def lastmod(self, item: WorkingGroup):
-        return item.updated_at
-
-
-class ConceptSitemap(Sitemap):
-    """Each public version: overview, measure tracker, PDF and every chapter."""
-
-    def items(self):
-        items = []
-        concepts = (
-            IntegrationConcept.objects.public()
-            .select_related("region")
-            .prefetch_related("chapters__field_of_action")
-            .order_by("pk")
+def organisation_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
+    rows = (
+        Organisation.objects.public()
+        .order_by("pk")
+        .values_list("region__slug", "slug", "updated_at")
+    )
+    return [
+        SitemapEntry(
+            reverse("networks:organisation_detail", kwargs={"region": region, "slug": slug}),
+            updated,
+            "monthly",
         )
-        for concept in concepts:
-            kwargs = {"region": concept.region.slug, "version": concept.version}
-            items.append((reverse("networks:concept_detail", kwargs=kwargs), concept))
-            items.append((reverse("networks:measure_tracker", kwargs=kwargs), concept))
-            items.append((reverse("networks:concept_pdf", kwargs=kwargs), concept))
-            for chapter in concept.chapters.all():
-                url = reverse(
-                    "networks:concept_chapter",
-                    kwargs={**kwargs, "field": chapter.field_of_action.slug},
-                )
-                items.append((url, concept))
-        return items
+        for region, slug, updated in rows
+    ]
 
-    def location(self, item):
-        return item[0]
 
-    def lastmod(self, item):
-        return item[1].updated_at
+def working_group_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
+    rows = (
+        WorkingGroup.objects.public()
+        .order_by("pk")
+        .values_list("region__slug", "slug", "updated_at")
+    )
+    return [
+        SitemapEntry(
+            reverse("networks:working_group_detail", kwargs={"region": region, "slug": slug}),
+            updated,
+            "weekly",
+        )
+        for region, slug, updated in rows
+    ]
+
+
+def concept_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
+    """Each public version: overview, measure tracker, PDF and every chapter."""
+    concepts = IntegrationConcept.objects.public().order_by("pk")
+    chapters: dict[int, list[str]] = {}
+    for concept_id, field in (
+        ConceptChapter.objects.filter(concept__in=concepts)
+        .order_by("concept_id", "order", "field_of_action__order", "pk")
+        .values_list("concept_id", "field_of_action__slug")
+    ):
+        chapters.setdefault(concept_id, []).append(field)
+    entries = []
+    for pk, region, version, updated in concepts.values_list(
+        "pk", "region__slug", "version", "updated_at"
+    ):
+        kwargs = {"region": region, "version": version}
+        pages = ["networks:concept_detail", "networks:measure_tracker", "networks:concept_pdf"]
+        paths = [reverse(name, kwargs=kwargs) for name in pages]
+        paths += [
+            reverse("networks:concept_chapter", kwargs={**kwargs, "field": field})
+            for field in chapters.get(pk, [])
+        ]
+        entries += [SitemapEntry(path, updated) for path in paths]
+    return entries
 
 
 SITEMAPS = {
-    "network_lists": NetworkListSitemap,
-    "organisations": OrganisationSitemap,
-    "working_groups": WorkingGroupSitemap,
-    "concepts": ConceptSitemap,
+    "network_lists": network_lists,
+    "organisations": organisation_pages,
+    "working_groups": working_group_pages,
+    "concepts": concept_pages,
 }

@@ -1,46 +1,47 @@
 """Sitemap sections of this app (added to /sitemap.xml by portal.sitemaps)."""
 
-from django.contrib.sitemaps import Sitemap
+from collections.abc import Sequence
+
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
+from networks.models import Organisation
 from offers.models import Offer
-from offers.selectors.opendata import public_providers
-from portal.models import Region
+from portal.sitemaps import SitemapEntry, region_pages
 
 
-class OfferDirectorySitemap(Sitemap):
-    pages = ["offer_search", "provider_list", "open_data", "offer_suggest_new"]
-
-    def items(self):
-        return [(r.slug, page) for r in Region.objects.only("slug") for page in self.pages]
-
-    def location(self, item):
-        slug, page = item
-        return reverse(f"offers:{page}", kwargs={"region": slug})
+def directory_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
+    names = ["offers:offer_search", "offers:provider_list", "offers:open_data"]
+    return region_pages([*names, "offers:offer_suggest_new"], region_slugs)
 
 
-class OfferSitemap(Sitemap):
-    changefreq = "weekly"
-
-    def items(self):
-        return Offer.objects.published().select_related("region").order_by("pk")
-
-    def lastmod(self, offer):
-        return offer.updated_at
-
-
-class ProviderSitemap(Sitemap):
-    def items(self):
-        return [org for region in Region.objects.all() for org in public_providers(region)]
-
-    def location(self, org):
-        return reverse(
-            "offers:provider_detail", kwargs={"region": org.region.slug, "slug": org.slug}
+def offer_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
+    rows = Offer.objects.published().order_by("pk").values_list("region__slug", "pk", "updated_at")
+    return [
+        SitemapEntry(
+            reverse("offers:offer_detail", kwargs={"region": slug, "pk": pk}), updated, "weekly"
         )
+        for slug, pk, updated in rows
+    ]
 
 
-SITEMAPS: dict = {
-    "offer-directory": OfferDirectorySitemap,
-    "offers": OfferSitemap,
-    "offer-providers": ProviderSitemap,
+def provider_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
+    """Public organisations with a public offer (what the provider list shows)."""
+    offers = Offer.objects.published().filter(provider=OuterRef("pk"))
+    rows = (
+        Organisation.objects.public()
+        .filter(Exists(offers))
+        .order_by("region__slug", "name")
+        .values_list("region__slug", "slug")
+    )
+    return [
+        SitemapEntry(reverse("offers:provider_detail", kwargs={"region": region, "slug": slug}))
+        for region, slug in rows
+    ]
+
+
+SITEMAPS = {
+    "offer-directory": directory_pages,
+    "offers": offer_pages,
+    "offer-providers": provider_pages,
 }

@@ -1,5 +1,9 @@
 """/sitemap.xml: every public page. Apps register their sections as ``hooks.SITEMAPS``.
 
+A section is a function that gets the slugs of all regions and returns its pages as
+``SitemapEntry`` rows, read with ``values_list`` (no model instances: the sitemap lists every
+offer, event and organisation of every county, and is rendered on each content change).
+
 Each address lists its language versions as ``<xhtml:link rel="alternate" hreflang>`` - the
 same ones the page itself declares (see portal.languages): German and the region's target
 languages for a region's page, every UI language for pages outside a region, and the bare
@@ -7,77 +11,67 @@ address as x-default. The region is the address's first path segment, so the app
 need to know nothing about languages.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from portal import hooks
-from portal.languages import LANGUAGE_PARAMETER, region_languages
-from portal.models import Region
+from portal.languages import LANGUAGE_PARAMETER
+
+__all__ = ["Section", "SitemapEntry", "language_alternates", "sections"]
 
 
-def language_alternates(location: str, languages: list[str]) -> list[dict[str, str]]:
-    """The alternates of one address, as Django's sitemap template reads them."""
+@dataclass(frozen=True, slots=True)
+class SitemapEntry:
+    """One public page: its path, and when it last changed where that is known."""
+
+    path: str
+    lastmod: datetime | None = None
+    changefreq: str | None = None
+
+
+Section = Callable[[Sequence[str]], Iterable[SitemapEntry]]
+"""Given the slugs of all regions, the pages of one section of the sitemap."""
+
+
+def language_alternates(location: str, languages: Sequence[str]) -> list[tuple[str, str]]:
+    """(hreflang, address) of each language version of one address, x-default last."""
     joiner = "&" if urlsplit(location).query else "?"
-    alternates = [
-        {"lang_code": code, "location": f"{location}{joiner}{LANGUAGE_PARAMETER}={code}"}
-        for code in languages
-    ]
-    alternates.append({"lang_code": "x-default", "location": location})
+    alternates = [(code, f"{location}{joiner}{LANGUAGE_PARAMETER}={code}") for code in languages]
+    alternates.append(("x-default", location))
     return alternates
 
 
-class LanguageAlternatesMixin:
-    """Adds the language versions to every address of a sitemap section."""
-
-    def get_urls(self, page=1, site=None, protocol=None):
-        urls = super().get_urls(page, site, protocol)
-        # The view hands every section the same mapping (one query per sitemap, not per section).
-        by_region = getattr(self, "region_languages", None) or {
-            region.slug: region_languages(region)
-            for region in Region.objects.only("slug", "translation_languages")
-        }
-        everywhere = [code for code, _name in settings.LANGUAGES]
-        for url in urls:
-            first = urlsplit(url["location"]).path.strip("/").split("/")[0]
-            url["alternates"] = language_alternates(
-                url["location"], by_region.get(first, everywhere)
-            )
-        return urls
+def region_pages(url_names: Sequence[str], region_slugs: Sequence[str]) -> list[SitemapEntry]:
+    """The pages every region has, reversed with ``region=<slug>``."""
+    return [
+        SitemapEntry(reverse(name, kwargs={"region": slug}))
+        for slug in region_slugs
+        for name in url_names
+    ]
 
 
-class StaticSitemap(Sitemap):
-    def items(self):
-        return ["portal:region_list", "portal:imprint", "portal:privacy", "portal:accessibility"]
-
-    def location(self, item):
-        return reverse(item)
-
-
-class RegionSitemap(Sitemap):
-    pages = ["region_home", "region_imprint", "region_privacy", "region_accessibility"]
-
-    def items(self):
-        return [
-            (region.slug, page) for region in Region.objects.only("slug") for page in self.pages
-        ]
-
-    def location(self, item):
-        slug, page = item
-        return reverse(f"portal:{page}", kwargs={"region": slug})
+def _portal_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
+    outside = ["portal:region_list", "portal:imprint", "portal:privacy", "portal:accessibility"]
+    inside = [
+        "portal:region_home",
+        "portal:region_imprint",
+        "portal:region_privacy",
+        "portal:region_accessibility",
+    ]
+    return [SitemapEntry(reverse(name)) for name in outside] + region_pages(inside, region_slugs)
 
 
-def sitemaps() -> dict[str, type[Sitemap]]:
-    """The portal's sections and the apps' (call after the apps are ready), each listing its
-    addresses' language versions."""
-    sections = {
-        "static": StaticSitemap,
-        "regions": RegionSitemap,
-        **dict(hooks.get(hooks.SITEMAPS)),
-    }
-    return {
-        name: type(section.__name__, (LanguageAlternatesMixin, section), {})
-        for name, section in sections.items()
-    }
+def sections() -> list[Section]:
+    """The portal's section and the apps' (call after the apps are ready)."""
+    return [_portal_pages, *(section for _name, section in hooks.get(hooks.SITEMAPS))]
+
+
+def every_language() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]

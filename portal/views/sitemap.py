@@ -1,17 +1,16 @@
-"""/sitemap.xml, written directly: the sections of portal.sitemaps (and the apps') give the
-addresses, this view writes the XML with string joins instead of Django's sitemap template,
-which spent most of the time on ~250 addresses with their language alternates. The answer is
-kept in the page cache like every public page (portal.lib.pagecache)."""
+"""/sitemap.xml, written directly: the sections of portal.sitemaps (the portal's and the apps')
+give the paths, this view writes the XML with string joins. Django's sitemap framework built a
+model instance, a paginator and a reverse() per page; this takes a few ``values_list`` queries.
+The answer is kept in the page cache like every public page (portal.lib.pagecache)."""
 
 from __future__ import annotations
 
-from django.contrib.sites.requests import RequestSite
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import escape
 
 from portal.languages import region_languages
 from portal.models import Region
-from portal.sitemaps import sitemaps
+from portal.sitemaps import SitemapEntry, every_language, language_alternates, sections
 
 HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -20,37 +19,29 @@ HEAD = (
 )
 
 
-def _url(entry: dict) -> str:
-    parts = [f"<url><loc>{escape(entry['location'])}</loc>"]
-    lastmod = entry.get("lastmod")
-    if lastmod:
-        parts.append(f"<lastmod>{lastmod:%Y-%m-%d}</lastmod>")
-    if entry.get("changefreq"):
-        parts.append(f"<changefreq>{entry['changefreq']}</changefreq>")
-    if entry.get("priority"):
-        parts.append(f"<priority>{entry['priority']}</priority>")
-    for alternate in entry.get("alternates") or ():
-        parts.append(
-            f'<xhtml:link rel="alternate" hreflang="{alternate["lang_code"]}" '
-            f'href="{escape(alternate["location"])}"/>'
-        )
+def _url(location: str, entry: SitemapEntry, languages: list[str]) -> str:
+    parts = [f"<url><loc>{escape(location)}</loc>"]
+    if entry.lastmod:
+        parts.append(f"<lastmod>{entry.lastmod:%Y-%m-%d}</lastmod>")
+    if entry.changefreq:
+        parts.append(f"<changefreq>{entry.changefreq}</changefreq>")
+    for code, address in language_alternates(location, languages):
+        parts.append(f'<xhtml:link rel="alternate" hreflang="{code}" href="{escape(address)}"/>')
     parts.append("</url>\n")
     return "".join(parts)
 
 
 def sitemap_xml(request: HttpRequest) -> HttpResponse:
-    site = RequestSite(request)
-    by_region = {
-        region.slug: region_languages(region)
-        for region in Region.objects.only("slug", "translation_languages")
-    }
+    origin = f"{request.scheme}://{request.get_host()}"
+    regions = list(Region.objects.order_by("slug").only("slug", "translation_languages"))
+    languages_of = {region.slug: region_languages(region) for region in regions}
+    everywhere = every_language()
+    slugs = [region.slug for region in regions]
     body = [HEAD]
-    for section_class in _SECTIONS:
-        section = section_class()
-        section.region_languages = by_region  # type: ignore[attr-defined]  # LanguageAlternatesMixin
-        body.extend(_url(entry) for entry in section.get_urls(site=site, protocol=request.scheme))
+    for section in sections():
+        for entry in section(slugs):
+            # The region is the first path segment; pages outside a region are in every language.
+            first = entry.path.strip("/").split("/", 1)[0]
+            body.append(_url(origin + entry.path, entry, languages_of.get(first, everywhere)))
     body.append("</urlset>\n")
     return HttpResponse("".join(body), content_type="application/xml")
-
-
-_SECTIONS = list(sitemaps().values())

@@ -3,18 +3,25 @@
 The crawl starts from /sitemap.xml and adds every feed, calendar, open-data file and PDF the
 pages announce with <link rel="alternate">. Each answer is 200; each HTML page has one <h1>
 and the right <html lang dir>; no page runs more than a sane number of queries or the same
-query again and again (an N+1); and no person without consent appears anywhere.
+query again and again (an N+1); no person without consent appears anywhere; and one page of
+each kind, with the forms (also sent with errors) and the main back-office pages, is valid HTML
+to the Nu Html Checker.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import uuid
 
 import pytest
 from django.test import Client
+from django.urls import resolve
 from pypdf import PdfReader
 
+from tests.conferences.factories import RegistrationFactory
+from tests.factories import add_totp
+from tests.html_checker import check_html
 from tests.site_wide import H1, HIDDEN_MARK, HTML_TAG, crawl, demo_site_fixture  # noqa: F401
 
 MAX_QUERIES = 25
@@ -112,3 +119,99 @@ def test_the_region_home_needs_few_queries(
     for slug in demo_site.regions:
         with django_assert_max_num_queries(9):
             assert client.get(f"/{slug}/").status_code == 200
+
+
+# --- valid HTML ------------------------------------------------------------------------------
+
+REGISTER = "/goslar/events/integrationskonferenz/register/"
+
+
+def _html(client: Client, path: str, data: dict | None = None) -> bytes:
+    response = client.post(path, data) if data is not None else client.get(path)
+    assert response.status_code in (200, 400), (path, response.status_code)
+    assert response["Content-Type"].startswith("text/html"), path
+    return response.content
+
+
+def _forms_and_searches(client: Client) -> dict[str, bytes]:
+    """The pages the crawl does not reach: searches, forms, a participant's own pages."""
+    from conferences.models import EventDate
+
+    date = EventDate.objects.filter(
+        event__region__slug="goslar", event__slug="integrationskonferenz"
+    )
+    registration = RegistrationFactory(event_date=date.order_by("pk").first())
+    own = f"/events/registration/{registration.pk}/{registration.token}/"
+    paths = [
+        "/events/",
+        "/goslar/events/archive/",
+        "/goslar/offers/?q=Deutsch&kind=course",
+        REGISTER,
+        "/heilbronn/events/beteiligungs-workshops/register/",
+        own + "confirmation/",
+        own,
+        "/accounts/login/",
+    ]
+    pages = {path: _html(client, path) for path in paths}
+    # The forms again, sent incomplete: their error messages are part of the page.
+    pages[REGISTER + " (errors)"] = _html(
+        client, REGISTER, {"idempotency_key": str(uuid.uuid4()), "homepage": ""}
+    )
+    pages["/accessibility/ (errors)"] = _html(client, "/accessibility/", {"homepage": ""})
+    pages["/accounts/login/ (errors)"] = _html(client, "/accounts/login/", {"login": "x"})
+    return pages
+
+
+def _back_office(client: Client) -> dict[str, bytes]:
+    from conferences.models import EventDate
+    from offers.models import Offer
+    from portal.demo import coordinator_email
+    from portal.models import User
+
+    user = User.objects.get(email=coordinator_email("goslar"))
+    add_totp(user)  # staff without a second factor are sent to set one up
+    client.force_login(user)
+    date = EventDate.objects.filter(
+        event__region__slug="goslar", event__slug="integrationskonferenz"
+    )
+    date = date.order_by("pk").first()
+    offer = Offer.objects.filter(region__slug="goslar").order_by("pk").first()
+    assert date is not None and offer is not None
+    paths = [
+        "/staff/goslar/",
+        "/staff/goslar/events/",
+        f"/staff/goslar/events/{date.event_id}/",
+        f"/staff/goslar/events/{date.event_id}/edit/",
+        "/staff/goslar/events/new/",
+        f"/staff/goslar/dates/{date.pk}/participants/",
+        "/staff/goslar/offers/",
+        f"/staff/goslar/offers/{offer.pk}/",
+        "/staff/goslar/offers/new/",
+        "/staff/goslar/network/organisations/",
+        "/staff/goslar/team/",
+    ]
+    return {path: _html(client, path) for path in paths}
+
+
+@pytest.mark.django_db
+def test_one_page_of_each_kind_is_valid_html(site, tmp_path):
+    language, crawled = site
+    pages: dict[str, bytes] = {}
+    seen_views: set[str] = set()
+    for page in crawled.values():
+        view = resolve(page.path.split("?")[0]).view_name
+        if page.is_html and page.status == 200 and view not in seen_views:
+            seen_views.add(view)
+            pages[page.path] = page.body
+    client = Client()
+    client.cookies["django_language"] = language
+    pages |= _forms_and_searches(client)
+    pages |= _back_office(client)
+
+    errors = check_html(pages, tmp_path)
+
+    report = "\n".join(
+        f"{path} ({language}):\n" + "\n".join(f"    {message}" for message in messages)
+        for path, messages in errors.items()
+    )
+    assert not errors, f"The Nu Html Checker finds errors:\n{report}"

@@ -5,7 +5,16 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from portal import services
-from portal.models import Membership, Municipality, Region, Role, User
+from portal.models import (
+    Invitation,
+    Membership,
+    Municipality,
+    RateLimitCounter,
+    Region,
+    RetentionPeriod,
+    Role,
+    User,
+)
 
 
 class RegionFactory(factory.django.DjangoModelFactory):
@@ -49,6 +58,54 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
 
 
+class SuperuserFactory(UserFactory):
+    """A platform administrator (the only users the Django admin lets in)."""
+
+    email = factory.Sequence(lambda n: f"admin{n}@example.org")
+    is_staff = True
+    is_superuser = True
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    region = factory.SubFactory(RegionFactory)
+    role = Role.EDITOR
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """A pending invitation of a new staff member (expires after the default 14 days)."""
+
+    class Meta:
+        model = Invitation
+
+    region = factory.SubFactory(RegionFactory)
+    email = factory.Sequence(lambda n: f"neu{n}@example.org")
+    role = Role.EDITOR
+
+
+class RetentionPeriodFactory(factory.django.DjangoModelFactory):
+    """A county's own period for one retention rule."""
+
+    class Meta:
+        model = RetentionPeriod
+
+    region = factory.SubFactory(RegionFactory)
+    rule = "join_requests"
+    days = 180
+
+
+class RateLimitCounterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RateLimitCounter
+
+    key = factory.Sequence(lambda n: f"barrier:192.0.2.{n % 250}")
+    window = 1
+    count = 1
+
+
 def add_totp(user: User) -> str:
     """Give the user a TOTP second factor; returns the secret so a test can compute codes."""
     secret = generate_totp_secret()
@@ -58,7 +115,7 @@ def add_totp(user: User) -> str:
 
 def staff_user(region: Region, role: str = Role.COORDINATOR, *, with_totp: bool = True, **kw):
     user = UserFactory(**kw)
-    Membership.objects.create(user=user, region=region, role=role)
+    MembershipFactory(user=user, region=region, role=role)
     if with_totp:
         add_totp(user)
     return user

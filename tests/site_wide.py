@@ -23,6 +23,8 @@ from django.db import connection, transaction
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext, override_settings
 
+from tests.networks.factories import PersonFactory
+
 # Lower-case marker in every hidden person's name, e-mail and phone.
 HIDDEN_MARK = "xqzverborgen"
 
@@ -41,13 +43,13 @@ class DemoSite:
 
 def _hide_people() -> int:
     """Give every demo organisation a person the public must never see."""
-    from networks.models import Organisation, Person, WorkingGroup, WorkingGroupMeeting
+    from networks.models import Organisation, WorkingGroup, WorkingGroupMeeting
     from offers.models import Offer
 
     created = 0
     for organisation in Organisation.objects.select_related("region").order_by("pk"):
         created += 1
-        person = Person.objects.create(
+        person = PersonFactory(
             region=organisation.region,
             organisation=organisation,
             name=f"Xqzverborgen Geheim {created}",

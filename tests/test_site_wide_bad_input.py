@@ -19,6 +19,7 @@ from django.test import Client
 from django.urls import resolve
 from django.utils import timezone
 
+from tests.offers.factories import UpdateRequestFactory, UpdateRoundFactory
 from tests.site_wide import demo_site_fixture, sitemap_paths  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
@@ -284,16 +285,16 @@ def test_the_self_service_page_of_a_date_without_workshops_takes_garbage(client)
 @pytest.fixture
 def update_link():
     """A provider's personal link of a running update round, and one of its offers."""
-    from offers.models import Offer, UpdateRequest, UpdateRound
+    from offers.models import Offer
     from offers.services.rounds import make_token
 
     offer = Offer.objects.published().select_related("provider", "region").first()
-    update_round = UpdateRound.objects.create(
+    update_round = UpdateRoundFactory(
         region=offer.region,
         name="Aktualisierung",
         deadline=timezone.localdate() + datetime.timedelta(days=30),
     )
-    request = UpdateRequest.objects.create(
+    request = UpdateRequestFactory(
         round=update_round, organisation=offer.provider, email="traeger@example.org"
     )
     return f"/update/{make_token(request)}/", offer

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import factory
 from django.utils import timezone
 
-from conferences.models import Event, EventDate, Registration, Venue, Workshop
+from conferences.models import Event, EventDate, ProgrammeItem, Registration, Venue, Workshop
 from tests.factories import RegionFactory
 
 
@@ -45,6 +45,15 @@ class EventDateFactory(factory.django.DjangoModelFactory):
     end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=4))
     venue = factory.LazyAttribute(lambda o: VenueFactory(region=o.event.region))
     seats = 20
+
+
+class ProgrammeItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgrammeItem
+
+    event_date = factory.SubFactory(EventDateFactory)
+    start = time(16, 0)
+    title = factory.Sequence(lambda n: f"Programmpunkt {n}")
 
 
 class WorkshopFactory(factory.django.DjangoModelFactory):

@@ -8,8 +8,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from conferences.models import Event, EventDate, ProgrammeItem, Registration, Workshop
+from conferences.models import Event, EventDate, Registration, Workshop
 from tests.conferences.factories import (
+    ProgrammeItemFactory,
     RegistrationFactory,
     VenueFactory,
     WorkshopFactory,
@@ -139,7 +140,7 @@ def test_a_saved_workshop_removed_goes_on_saving_and_can_be_restored_before(
 
 def test_no_empty_rows_appear_after_saving(coordinator, goslar, event, event_date):
     WorkshopFactory(event_date=event_date)
-    ProgrammeItem.objects.create(event_date=event_date, start="16:00", title="Begrüßung")
+    ProgrammeItemFactory(event_date=event_date, start="16:00", title="Begrüßung")
     page = coordinator.get(edit_url(goslar, event))
     editor = page.context["editor"]
     assert len(editor.dates.forms) == 1

@@ -12,7 +12,6 @@ import json
 import os
 import signal
 import sys
-from datetime import timedelta
 
 import django
 
@@ -21,29 +20,19 @@ django.setup()
 
 from django.db import connections  # noqa: E402
 from django.db.backends.base.base import BaseDatabaseWrapper  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
 SLUG = "faults"
 
 
 def seed(seats: int) -> dict:
-    from conferences.models import Event, EventDate
-    from portal import services
+    from tests.conferences.factories import EventDateFactory, EventFactory
+    from tests.factories import RegionFactory
 
-    region = services.region_create(
+    region = RegionFactory(
         name="Landkreis Fehlerprobe", slug=SLUG, county_key="99997", office_name="Probe"
     )
-    event = Event.objects.create(
-        region=region,
-        title="Konferenz unter Störungen",
-        slug="stoerung",
-        status=Event.Status.PUBLISHED,
-        published_at=timezone.now(),
-    )
-    start = timezone.now() + timedelta(days=30)
-    date = EventDate.objects.create(
-        event=event, start=start, end=start + timedelta(hours=4), seats=seats
-    )
+    event = EventFactory(region=region, title="Konferenz unter Störungen", slug="stoerung")
+    date = EventDateFactory(event=event, seats=seats)
     return {"region": SLUG, "event_slug": event.slug, "date_id": date.pk, "event_id": event.pk}
 
 
@@ -85,12 +74,13 @@ def writes_killed_after_commit() -> None:
     from conferences.services import events, registrations
     from conferences.services.registrations import ParticipantData
     from portal import services
-    from portal.models import Region, Role, User
+    from portal.models import Region, Role
+    from tests.factories import UserFactory
 
     ids = seed(seats=1)
     date = EventDate.objects.get(pk=ids["date_id"])
     region = Region.objects.get(slug=SLUG)
-    coordinator = User.objects.create_user("koordination@example.org", "x" * 12)
+    coordinator = UserFactory(email="koordination@example.org")
 
     def register(email: str):
         return lambda: registrations.registration_create(

@@ -6,9 +6,12 @@ import factory
 
 from networks.models import (
     ConceptChapter,
+    ConceptExport,
     Guideline,
     IntegrationConcept,
+    JoinRequest,
     Measure,
+    MeasureProgressNote,
     Organisation,
     Person,
     WorkingGroup,
@@ -58,6 +61,17 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     place = "Kreishaus, Raum 101"
 
 
+class JoinRequestFactory(factory.django.DjangoModelFactory):
+    """Somebody asking to join a working group, waiting for staff."""
+
+    class Meta:
+        model = JoinRequest
+
+    working_group = factory.SubFactory(WorkingGroupFactory)
+    name = factory.Sequence(lambda n: f"Interessierte {n}")
+    email = factory.Sequence(lambda n: f"interessierte{n}@example.org")
+
+
 class ConceptFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = IntegrationConcept
@@ -96,3 +110,23 @@ class MeasureFactory(factory.django.DjangoModelFactory):
     field_of_action = factory.LazyAttribute(lambda o: o.concept.region.fields_of_action.first())
     title = factory.Sequence(lambda n: f"Maßnahme {n}")
     description = "Beschreibung der Maßnahme."
+
+
+class ProgressNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MeasureProgressNote
+
+    measure = factory.SubFactory(MeasureFactory)
+    date = date(2024, 5, 1)
+    text = "Erste Sprachlotsen sind geschult."
+
+
+class ConceptExportFactory(factory.django.DjangoModelFactory):
+    """A generated PDF of a concept (``fingerprint`` ties it to the concept's state)."""
+
+    class Meta:
+        model = ConceptExport
+
+    concept = factory.SubFactory(ConceptFactory)
+    variant = ConceptExport.Variant.PDF_UA
+    fingerprint = factory.Sequence(lambda n: f"fingerprint-{n}")

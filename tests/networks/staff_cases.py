@@ -7,18 +7,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from networks.models import (
     ConceptExport,
     IntegrationConcept,
-    JoinRequest,
-    MeasureProgressNote,
     MeetingDocument,
 )
 from tests.networks.factories import (
     ChapterFactory,
     ConceptFactory,
     GuidelineFactory,
+    JoinRequestFactory,
     MeasureFactory,
     MeetingFactory,
     OrganisationFactory,
     PersonFactory,
+    ProgressNoteFactory,
     WorkingGroupFactory,
 )
 from tests.staff_matrix import Case
@@ -59,12 +59,12 @@ def _document(region):
 
 def _join_request(region):
     group = WorkingGroupFactory(region=region)
-    return {"pk": JoinRequest.objects.create(working_group=group, name="A", email="a@x.de").pk}
+    return {"pk": JoinRequestFactory(working_group=group, name="A", email="a@x.de").pk}
 
 
 def _note(region):
     measure = MeasureFactory(concept=_concept(region))
-    note = MeasureProgressNote.objects.create(measure=measure, date=date(2024, 5, 1), text="x")
+    note = ProgressNoteFactory(measure=measure, date=date(2024, 5, 1), text="x")
     return {"pk": note.pk}
 
 

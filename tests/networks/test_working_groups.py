@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from networks.models import JoinRequest, MeetingDocument, WorkingGroup
 from tests.networks.factories import (
+    JoinRequestFactory,
     MeetingFactory,
     OrganisationFactory,
     PersonFactory,
@@ -58,7 +59,7 @@ def test_a_join_request_is_stored_and_reaches_the_coordinators(
 def test_staff_answer_a_join_request_by_mail(
     client_of, coordinator_goslar, group, mailoutbox_run, django_capture_on_commit_callbacks
 ):
-    request = JoinRequest.objects.create(working_group=group, name="Amal", email="amal@example.org")
+    request = JoinRequestFactory(working_group=group, name="Amal", email="amal@example.org")
     url = reverse("networks_staff:join_request_detail", args=["goslar", request.pk])
     client = client_of(coordinator_goslar)
     assert client.post(url, {"status": "accepted"}).status_code == 400  # no answer text
@@ -114,7 +115,7 @@ def test_without_consent_the_new_member_is_listed_only_for_staff(
 
 def test_an_existing_contact_person_becomes_the_member(client_of, coordinator_goslar, group):
     known = PersonFactory(region=group.region, name="Amal H.", email="AMAL@example.org")
-    request = JoinRequest.objects.create(working_group=group, name="Amal", email="amal@example.org")
+    request = JoinRequestFactory(working_group=group, name="Amal", email="amal@example.org")
     url = reverse("networks_staff:join_request_detail", args=["goslar", request.pk])
     client_of(coordinator_goslar).post(url, {"status": "accepted", "answer": "Willkommen!"})
     assert list(group.member_persons.all()) == [known]
@@ -123,14 +124,14 @@ def test_an_existing_contact_person_becomes_the_member(client_of, coordinator_go
 
 
 def test_declining_makes_nobody_a_member(client_of, coordinator_goslar, group):
-    request = JoinRequest.objects.create(working_group=group, name="Amal", email="amal@example.org")
+    request = JoinRequestFactory(working_group=group, name="Amal", email="amal@example.org")
     url = reverse("networks_staff:join_request_detail", args=["goslar", request.pk])
     client_of(coordinator_goslar).post(url, {"status": "declined", "answer": "Leider nicht."})
     assert not group.member_persons.exists()
 
 
 def test_the_answer_page_offers_accept_and_decline_buttons(client_of, coordinator_goslar, group):
-    request = JoinRequest.objects.create(working_group=group, name="Amal", email="amal@example.org")
+    request = JoinRequestFactory(working_group=group, name="Amal", email="amal@example.org")
     url = reverse("networks_staff:join_request_detail", args=["goslar", request.pk])
     html = client_of(coordinator_goslar).get(url).content.decode()
     assert '<button class="btn btn-success" type="submit" name="status" value="accepted">' in html

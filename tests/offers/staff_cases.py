@@ -1,7 +1,14 @@
 """Every staff URL of the offers app, for the permission matrix."""
 
-from offers.models import ChangeRequest, ImportBatch, UpdateRequest, UpdateRound
-from tests.offers.factories import OrganisationFactory, make_offer
+from offers.models import UpdateRound
+from tests.offers.factories import (
+    ChangeRequestFactory,
+    ImportBatchFactory,
+    OrganisationFactory,
+    UpdateRequestFactory,
+    UpdateRoundFactory,
+    make_offer,
+)
 from tests.staff_matrix import Case
 
 
@@ -23,7 +30,7 @@ def _contact(region):
 
 def _change(region):
     offer = make_offer(region, title="Sprachcafé")
-    cr = ChangeRequest.objects.create(
+    cr = ChangeRequestFactory(
         region=region, kind="offer_change", source="public", offer=offer, data={"title": "Neu"}
     )
     return {"pk": cr.pk}
@@ -33,7 +40,7 @@ def _round(region):
     import datetime
 
     return {
-        "pk": UpdateRound.objects.create(
+        "pk": UpdateRoundFactory(
             region=region, name="Update", deadline=datetime.date(2099, 1, 1)
         ).pk
     }
@@ -42,12 +49,14 @@ def _round(region):
 def _round_request(region):
     pk = _round(region)["pk"]
     org = OrganisationFactory(region=region)
-    request = UpdateRequest.objects.create(round_id=pk, organisation=org, email="a@example.org")
+    request = UpdateRequestFactory(
+        round=UpdateRound.objects.get(pk=pk), organisation=org, email="a@example.org"
+    )
     return {"pk": pk, "request_pk": request.pk}
 
 
 def _batch(region):
-    batch = ImportBatch.objects.create(
+    batch = ImportBatchFactory(
         region=region, what="providers", filename="t.csv", content=b"name\nVerein A\n"
     )
     return {"pk": batch.pk}

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from networks.models import Person
-from offers.models import OfferPlace
 from tests.factories import MunicipalityFactory
-from tests.offers.factories import OrganisationFactory, make_offer
+from tests.networks.factories import ConceptFactory, MeasureFactory, PersonFactory
+from tests.offers.factories import OfferPlaceFactory, OrganisationFactory, make_offer
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def seesen(goslar):
 @pytest.fixture
 def offer(goslar, seesen):
     provider = OrganisationFactory(region=goslar, name="Caritas Goslar", slug="caritas")
-    person = Person.objects.create(
+    person = PersonFactory(
         region=goslar, name="Frau Demir", organisation=provider, public_consent=True
     )
     return make_offer(
@@ -179,7 +179,7 @@ def test_search_pages_need_a_constant_number_of_queries(
         o = make_offer(
             goslar, title=f"Sprachkurs B{i}", languages=["ar", "uk"], municipality=seesen
         )
-        OfferPlace.objects.create(offer=o, city="Goslar")
+        OfferPlaceFactory(offer=o, city="Goslar")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(search_url(), {"q": "Sprachkurs", "lang": "ar"})
     with django_assert_max_num_queries(len(few.captured_queries)):
@@ -189,21 +189,19 @@ def test_search_pages_need_a_constant_number_of_queries(
 def test_the_offer_page_shows_the_measures_it_implements_with_a_link_to_the_tracker(
     client, offer, goslar
 ):
-    from networks.models import IntegrationConcept, Measure
-
     field = goslar.fields_of_action.first()
-    adopted = IntegrationConcept.objects.create(
+    adopted = ConceptFactory(
         region=goslar, title="Integrationskonzept 2024", version=2024, status="adopted"
     )
-    draft = IntegrationConcept.objects.create(region=goslar, title="Entwurf", version=2027)
-    shown = Measure.objects.create(
+    draft = ConceptFactory(region=goslar, title="Entwurf", version=2027)
+    shown = MeasureFactory(
         concept=adopted,
         field_of_action=field,
         title="Sprachlotsen ausbilden",
         status="in_progress",
         progress=40,
     )
-    hidden = Measure.objects.create(concept=draft, field_of_action=field, title="Geheimplan")
+    hidden = MeasureFactory(concept=draft, field_of_action=field, title="Geheimplan")
     offer.measures.set([shown, hidden])
     html = client.get(offer.get_absolute_url()).content.decode()
     tracker = reverse("networks:measure_tracker", kwargs={"region": "goslar", "version": 2024})

@@ -8,6 +8,7 @@ from django.urls import reverse
 from offers.models import Offer
 from offers.selectors.search import SearchParams, search_offers
 from tests.factories import MunicipalityFactory
+from tests.networks.factories import ConceptFactory, MeasureFactory
 from tests.offers.factories import OrganisationFactory, make_offer
 
 
@@ -218,11 +219,10 @@ def test_staff_link_measures_of_the_concept_and_the_annexes_render(
     from django.template.loader import render_to_string
 
     from networks.annexes import get_annex
-    from networks.models import IntegrationConcept, Measure
 
-    concept = IntegrationConcept.objects.create(region=goslar, title="Konzept", version=2024)
+    concept = ConceptFactory(region=goslar, title="Konzept", version=2024)
     field = goslar.fields_of_action.get(slug="sprache")
-    measure = Measure.objects.create(concept=concept, field_of_action=field, title="Sprachlotsen")
+    measure = MeasureFactory(concept=concept, field_of_action=field, title="Sprachlotsen")
     provider = OrganisationFactory(region=goslar)
     client = client_of(coordinator_goslar)
     client.post(

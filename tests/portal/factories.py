@@ -1,10 +1,11 @@
-"""Factories for the region's office details (the region itself is in tests/factories.py)."""
+"""Factories for the region's office details and its barrier reports (the region itself is in
+tests/factories.py)."""
 
 from datetime import date
 
 import factory
 
-from portal.models import RegionContact, RegionStatistic, TeamMember
+from portal.models import BarrierReport, RegionContact, RegionStatistic, TeamMember
 from tests.factories import RegionFactory
 
 
@@ -35,3 +36,13 @@ class RegionStatisticFactory(factory.django.DjangoModelFactory):
     value = "11.108"
     as_of = date(2018, 1, 30)
     source = "Landkreis Gifhorn, Pressemitteilung"
+
+
+class BarrierReportFactory(factory.django.DjangoModelFactory):
+    """A barrier reported from a region's pages (``region=None``: from a platform page)."""
+
+    class Meta:
+        model = BarrierReport
+
+    region = factory.SubFactory(RegionFactory)
+    description = "Der Kontrast der Schaltflächen ist zu gering."

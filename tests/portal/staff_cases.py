@@ -1,11 +1,12 @@
-from portal.models import BarrierReport, FieldOfAction, Membership
-from tests.factories import UserFactory
+from portal.models import FieldOfAction
+from tests.factories import InvitationFactory, MembershipFactory, UserFactory
+from tests.portal.factories import BarrierReportFactory
 from tests.staff_matrix import Case
 
 
 def _member(region):
     user = UserFactory()
-    return {"pk": Membership.objects.create(user=user, region=region, role="editor").pk}
+    return {"pk": MembershipFactory(user=user, region=region, role="editor").pk}
 
 
 def _field(region):
@@ -27,15 +28,12 @@ def _failed_mail(region):
 
 
 def _report(region):
-    return {"pk": BarrierReport.objects.create(region=region, description="Kontrast").pk}
+    return {"pk": BarrierReportFactory(region=region, description="Kontrast").pk}
 
 
 def _invitation(region):
-    from portal.models import Invitation
 
-    return {
-        "pk": Invitation.objects.create(region=region, email="neu@example.org", role="editor").pk
-    }
+    return {"pk": InvitationFactory(region=region, email="neu@example.org", role="editor").pk}
 
 
 def _arabic(region, **extra):

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from portal.models import FieldOfAction, Region, Role
-from tests.factories import MunicipalityFactory, add_totp, staff_user
+from tests.factories import MunicipalityFactory, SuperuserFactory, add_totp, staff_user
 
 
 @pytest.fixture
@@ -13,8 +13,8 @@ def admin_coordinator(goslar):
 
 
 @pytest.fixture
-def superuser(django_user_model):
-    user = django_user_model.objects.create_superuser("root@example.org", "x" * 12)
+def superuser(db):
+    user = SuperuserFactory(email="root@example.org")
     add_totp(user)
     return user
 
@@ -61,8 +61,8 @@ def test_a_reserved_address_is_refused_in_the_admin(client_of, superuser):
     assert not Region.objects.filter(slug="admin").exists()
 
 
-def test_the_admin_needs_a_second_factor(client, django_user_model):
-    root = django_user_model.objects.create_superuser("root@example.org", "x" * 12)
+def test_the_admin_needs_a_second_factor(client, db):
+    root = SuperuserFactory(email="root@example.org")
     client.force_login(root)
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302

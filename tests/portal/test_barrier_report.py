@@ -4,6 +4,8 @@ import pytest
 from django.test import override_settings
 
 from portal.models import BarrierReport, OutgoingMail
+from tests.factories import SuperuserFactory
+from tests.portal.factories import BarrierReportFactory
 
 VALID = {
     "page_url": "/goslar/",
@@ -48,8 +50,8 @@ def test_the_coordinators_are_told_by_email(
     assert OutgoingMail.objects.in_region(goslar).filter(status="sent").exists()
 
 
-def test_a_report_without_region_goes_to_the_platform_admins(client, django_user_model):
-    admin = django_user_model.objects.create_superuser("admin@example.org", "x" * 12)
+def test_a_report_without_region_goes_to_the_platform_admins(client, db):
+    admin = SuperuserFactory(email="admin@example.org")
     client.post("/accessibility/", VALID)
     report = BarrierReport.objects.get()
     assert report.region is None
@@ -57,19 +59,19 @@ def test_a_report_without_region_goes_to_the_platform_admins(client, django_user
 
 
 def test_the_regions_staff_see_the_report(client_of, coordinator_goslar, goslar):
-    BarrierReport.objects.create(region=goslar, description="Kontrast zu gering")
+    BarrierReportFactory(region=goslar, description="Kontrast zu gering")
     html = client_of(coordinator_goslar).get("/staff/goslar/barriers/").content.decode()
     assert "Kontrast zu gering" in html
 
 
 def test_staff_of_another_region_do_not_see_it(client_of, editor_harz, goslar, harz):
-    BarrierReport.objects.create(region=goslar, description="Kontrast zu gering")
+    BarrierReportFactory(region=goslar, description="Kontrast zu gering")
     html = client_of(editor_harz).get("/staff/harz/barriers/").content.decode()
     assert "Kontrast zu gering" not in html
 
 
 def test_staff_can_mark_a_report_resolved(client_of, editor_goslar, goslar):
-    report = BarrierReport.objects.create(region=goslar, description="Kontrast")
+    report = BarrierReportFactory(region=goslar, description="Kontrast")
     client_of(editor_goslar).post(
         f"/staff/goslar/barriers/{report.pk}/", {"status": BarrierReport.Status.RESOLVED}
     )
@@ -78,7 +80,7 @@ def test_staff_can_mark_a_report_resolved(client_of, editor_goslar, goslar):
 
 
 def test_an_unknown_status_changes_nothing(client_of, editor_goslar, goslar):
-    report = BarrierReport.objects.create(region=goslar, description="Kontrast")
+    report = BarrierReportFactory(region=goslar, description="Kontrast")
     response = client_of(editor_goslar).post(
         f"/staff/goslar/barriers/{report.pk}/", {"status": "deleted"}
     )

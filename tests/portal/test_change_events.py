@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from django.core.files.base import ContentFile
 
-from conferences.models import Event
 from networks import hooks as networks_hooks
 from networks import services as networks_services
 from portal import hooks, services
 from portal.models import FieldOfAction, Region
+from tests.conferences.factories import EventFactory
 from tests.networks.factories import OrganisationFactory, PersonFactory
 
 
@@ -72,7 +72,7 @@ def test_a_new_name_of_a_field_of_action_is_announced(goslar, heard):
 def test_deleting_a_region_announces_it_first_and_removes_its_files_after_commit(
     goslar, heard, django_capture_on_commit_callbacks
 ):
-    event = Event.objects.create(region=goslar, title="Integrationskonferenz", slug="ik")
+    event = EventFactory(region=goslar, title="Integrationskonferenz", slug="ik")
     event.image.save("konferenz.png", ContentFile(b"\x89PNG"), save=True)
     storage, name = event.image.storage, event.image.name
 

@@ -1,13 +1,14 @@
 """The region's dashboard: numbers and shortcuts."""
 
 from portal.lib.mail import queue_mail
-from portal.models import BarrierReport, OutgoingMail
+from portal.models import OutgoingMail
+from tests.portal.factories import BarrierReportFactory
 
 
 def test_it_shows_the_regions_numbers(client_of, coordinator_goslar, editor_goslar, goslar, harz):
-    BarrierReport.objects.create(region=goslar, description="a")
-    BarrierReport.objects.create(region=goslar, description="b", status="resolved")
-    BarrierReport.objects.create(region=harz, description="c")
+    BarrierReportFactory(region=goslar, description="a")
+    BarrierReportFactory(region=goslar, description="b", status="resolved")
+    BarrierReportFactory(region=harz, description="c")
     mail = queue_mail(to="x@example.org", subject="s", body_text="t", region=goslar)
     OutgoingMail.objects.filter(pk=mail.pk).update(status="failed")
     context = client_of(coordinator_goslar).get("/staff/goslar/").context

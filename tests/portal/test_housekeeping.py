@@ -9,6 +9,7 @@ from django.utils import timezone
 from portal.lib.mail import Attachment, queue_mail
 from portal.models import Invitation, OutgoingMail, RateLimitCounter
 from portal.tasks import MAIL_BODY_RETENTION_DAYS, MAIL_LOG_RETENTION_DAYS, housekeeping
+from tests.factories import InvitationFactory, RateLimitCounterFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,19 +52,19 @@ def test_very_old_log_rows_are_deleted():
 
 
 def test_long_expired_invitations_are_deleted(goslar):
-    Invitation.objects.create(
+    InvitationFactory(
         region=goslar,
         email="a@example.org",
         role="editor",
         expires_at=timezone.now() - timedelta(days=31),
     )
-    pending = Invitation.objects.create(region=goslar, email="b@example.org", role="editor")
+    pending = InvitationFactory(region=goslar, email="b@example.org", role="editor")
     housekeeping()
     assert list(Invitation.objects.all()) == [pending]
 
 
 def test_old_rate_limit_windows_are_deleted():
-    RateLimitCounter.objects.create(key="barrier:1.2.3.4", window=1, count=5)
+    RateLimitCounterFactory(key="barrier:1.2.3.4", window=1, count=5)
     assert housekeeping()["rate_limit_windows"] == 1
     assert not RateLimitCounter.objects.exists()
 

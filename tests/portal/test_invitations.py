@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.models import Invitation, Membership, Role, User
-from tests.factories import UserFactory
+from tests.factories import InvitationFactory, MembershipFactory, UserFactory
 
 PASSWORD = "Koordinierung-2026!"
 
@@ -65,7 +65,7 @@ def test_the_new_person_sets_a_password_and_becomes_a_member(
 
 
 def test_a_used_invitation_shows_a_clear_page(client, goslar, coordinator_goslar):
-    invitation = Invitation.objects.create(
+    invitation = InvitationFactory(
         region=goslar, email="x@example.org", role=Role.EDITOR, accepted_at=timezone.now()
     )
     response = client.get(f"/invitation/{invitation.token}/")
@@ -74,7 +74,7 @@ def test_a_used_invitation_shows_a_clear_page(client, goslar, coordinator_goslar
 
 
 def test_an_expired_invitation_shows_a_clear_page(client, goslar):
-    invitation = Invitation.objects.create(
+    invitation = InvitationFactory(
         region=goslar,
         email="x@example.org",
         role=Role.EDITOR,
@@ -105,7 +105,7 @@ def test_an_unknown_token_shows_a_clear_page(client):
     ],
 )
 def test_invalid_input_creates_no_account(client, goslar, data):
-    invitation = Invitation.objects.create(region=goslar, email="x@example.org", role="editor")
+    invitation = InvitationFactory(region=goslar, email="x@example.org", role="editor")
     response = client.post(f"/invitation/{invitation.token}/", data)
     assert response.status_code == 400
     assert response.context["form"].errors
@@ -116,8 +116,8 @@ def test_invalid_input_creates_no_account(client, goslar, data):
 
 def test_an_existing_account_joins_after_logging_in(client, client_of, goslar, harz):
     person = UserFactory(email="beide@example.org")
-    Membership.objects.create(user=person, region=harz, role=Role.COORDINATOR)
-    invitation = Invitation.objects.create(region=goslar, email=person.email, role="event_staff")
+    MembershipFactory(user=person, region=harz, role=Role.COORDINATOR)
+    invitation = InvitationFactory(region=goslar, email=person.email, role="event_staff")
     url = f"/invitation/{invitation.token}/"
     assert client.get(url).url.startswith("/accounts/login/")
     client = client_of(person)
@@ -129,7 +129,7 @@ def test_an_existing_account_joins_after_logging_in(client, client_of, goslar, h
 
 
 def test_an_invitation_for_another_address_is_refused(client_of, goslar):
-    invitation = Invitation.objects.create(region=goslar, email="a@example.org", role="editor")
+    invitation = InvitationFactory(region=goslar, email="a@example.org", role="editor")
     UserFactory(email="a@example.org")
     intruder = UserFactory(email="b@example.org")
     client_of(intruder).post(f"/invitation/{invitation.token}/")
@@ -160,7 +160,7 @@ def test_editors_cannot_invite(client_of, editor_goslar, goslar):
 
 
 def test_open_invitations_are_listed_on_the_team_page(client_of, coordinator_goslar, goslar):
-    Invitation.objects.create(region=goslar, email="offen@example.org", role="editor")
+    InvitationFactory(region=goslar, email="offen@example.org", role="editor")
     html = client_of(coordinator_goslar).get("/staff/goslar/team/").content.decode()
     assert "offen@example.org" in html
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from portal.models import Role
-from tests.factories import UserFactory, add_totp, staff_user
+from tests.factories import MembershipFactory, UserFactory, add_totp, staff_user
 
 PASSWORD = "correct-horse-battery"
 
@@ -56,6 +56,7 @@ def test_the_email_is_case_insensitive(client):
 
 @pytest.mark.django_db
 def test_new_accounts_store_the_address_in_lower_case(django_user_model):
+    # The manager's create_user is the subject here, so no factory.
     user = django_user_model.objects.create_user("Julia.Aktas@Example.ORG", "x" * 12)
     assert user.email == "julia.aktas@example.org"
 
@@ -74,10 +75,8 @@ def test_repeated_failed_logins_are_blocked(client):
 
 @pytest.mark.django_db
 def test_a_person_with_several_regions_chooses_one(client_of, goslar, harz):
-    from portal.models import Membership
-
     user = staff_user(goslar, Role.EDITOR)
-    Membership.objects.create(user=user, region=harz, role=Role.COORDINATOR)
+    MembershipFactory(user=user, region=harz, role=Role.COORDINATOR)
     html = client_of(user).get("/staff/").content.decode()
     assert 'href="/staff/goslar/"' in html
     assert 'href="/staff/harz/"' in html

@@ -3,9 +3,9 @@
 from allauth.account.adapter import get_adapter
 from django.test import RequestFactory
 
-from networks.models import Organisation
-from offers.models import ProviderContact
 from tests.factories import UserFactory
+from tests.networks.factories import OrganisationFactory
+from tests.offers.factories import ProviderContactFactory
 
 
 def _redirect_for(user):
@@ -20,6 +20,6 @@ def test_staff_land_in_the_back_office(coordinator_goslar):
 
 def test_provider_contacts_land_on_their_offers(goslar):
     user = UserFactory()
-    organisation = Organisation.objects.create(region=goslar, name="VHS", slug="vhs")
-    ProviderContact.objects.create(region=goslar, organisation=organisation, user=user)
+    organisation = OrganisationFactory(region=goslar, name="VHS", slug="vhs")
+    ProviderContactFactory(region=goslar, organisation=organisation, user=user)
     assert _redirect_for(user) == "/provider/"

@@ -4,6 +4,7 @@ import pytest
 
 from portal.forms import RegionOfficeForm, office_formsets
 from portal.models import Municipality, Region, RegionContact, RegionStatistic, TeamMember
+from tests.factories import MunicipalityFactory
 from tests.portal.factories import RegionContactFactory, TeamMemberFactory
 
 
@@ -147,7 +148,7 @@ def test_invalid_input_gets_messages_and_saves_nothing(
 
 
 def test_a_duplicate_municipality_gets_a_message(client_of, coordinator_goslar, goslar):
-    Municipality.objects.create(region=goslar, name="Seesen", slug="seesen")
+    MunicipalityFactory(region=goslar, name="Seesen", slug="seesen")
     data = office_data(goslar)
     data.update(
         {

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.factories import SuperuserFactory
+
 COORDINATOR_ONLY = ["office/", "team/", "history/"]
 CONTENT = ["fields/", "barriers/"]
 EVERY_ROLE = ["", "mail/"]
@@ -38,8 +40,8 @@ def test_the_sidebar_shows_only_what_the_role_may_open(client_of, event_staff_go
     assert "/staff/goslar/fields/" not in html
 
 
-def test_superusers_open_every_region(client_of, goslar, harz, django_user_model):
-    admin = django_user_model.objects.create_superuser("root@example.org", "x" * 12)
+def test_superusers_open_every_region(client_of, goslar, harz):
+    admin = SuperuserFactory(email="root@example.org")
     from tests.factories import add_totp
 
     add_totp(admin)
@@ -49,6 +51,6 @@ def test_superusers_open_every_region(client_of, goslar, harz, django_user_model
 
 
 @pytest.mark.django_db
-def test_an_unknown_region_answers_404_to_superusers(client_of, django_user_model):
-    admin = django_user_model.objects.create_superuser("root@example.org", "x" * 12)
+def test_an_unknown_region_answers_404_to_superusers(client_of):
+    admin = SuperuserFactory(email="root@example.org")
     assert client_of(admin).get("/staff/atlantis/").status_code in (302, 404)

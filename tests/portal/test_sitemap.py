@@ -3,6 +3,8 @@
 import pytest
 from django.conf import settings
 
+from tests.networks.factories import ConceptFactory
+
 
 def test_it_lists_the_portal_pages(client, goslar):
     xml = client.get("/sitemap.xml").content.decode()
@@ -62,11 +64,7 @@ def test_concept_addresses_are_canonical(client, goslar):
     """No listed concept address redirects (the current-concept address does; it is left out)."""
     import re
 
-    from networks.models import IntegrationConcept
-
-    IntegrationConcept.objects.create(
-        region=goslar, title="Integrationskonzept 2024", version=2024, status="adopted"
-    )
+    ConceptFactory(region=goslar, title="Integrationskonzept 2024", version=2024, status="adopted")
     xml = client.get("/sitemap.xml").content.decode()
     locations = re.findall(r"<loc>http://testserver([^<]+)</loc>", xml)
     concept = [path for path in locations if "/concept/" in path]

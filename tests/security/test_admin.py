@@ -11,9 +11,10 @@ import pytest
 from django.urls import reverse
 
 from conferences.models import Event
-from portal.models import BarrierReport, Membership, Role
+from portal.models import Membership, Role
 from tests.conferences.factories import EventFactory
-from tests.factories import add_totp, staff_user
+from tests.factories import SuperuserFactory, add_totp, staff_user
+from tests.portal.factories import BarrierReportFactory
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def coordinator_with_admin_flag(goslar):
 
 @pytest.fixture
 def harz_rows(harz):
-    report = BarrierReport.objects.create(region=harz, description="Geheime Beschwerde Harz")
+    report = BarrierReportFactory(region=harz, description="Geheime Beschwerde Harz")
     event = EventFactory(region=harz, title="Harzer Fachtag")
     return report, event
 
@@ -80,8 +81,8 @@ def test_staff_cannot_move_another_countys_event_in_the_admin(
     assert Event.objects.get(pk=event.pk).region == harz
 
 
-def test_a_superuser_uses_the_admin_for_every_county(client, django_user_model, harz, harz_rows):
-    root = django_user_model.objects.create_superuser("root@example.org", "x" * 12)
+def test_a_superuser_uses_the_admin_for_every_county(client, harz, harz_rows):
+    root = SuperuserFactory(email="root@example.org")
     add_totp(root)
     client.force_login(root)
     report, _event = harz_rows

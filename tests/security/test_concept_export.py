@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from networks import services
 from networks.models import ConceptExport, IntegrationConcept
-from tests.networks.factories import ConceptFactory, MeasureFactory
+from tests.networks.factories import ConceptExportFactory, ConceptFactory, MeasureFactory
 
 UA = ConceptExport.Variant.PDF_UA
 
@@ -85,15 +85,13 @@ def test_the_job_renders_the_content_of_its_time_and_serves_it(download, concept
 
 
 def test_the_database_holds_at_most_one_unfinished_export_per_concept_and_variant(concept):
-    ConceptExport.objects.create(concept=concept, variant=UA, fingerprint="a")
+    ConceptExportFactory(concept=concept, variant=UA, fingerprint="a")
     with pytest.raises(IntegrityError), transaction.atomic():
-        ConceptExport.objects.create(
+        ConceptExportFactory(
             concept=concept, variant=UA, fingerprint="b", status=ConceptExport.Status.RUNNING
         )
     # Another variant may run beside it.
-    ConceptExport.objects.create(
-        concept=concept, variant=ConceptExport.Variant.PDF_A, fingerprint="a"
-    )
+    ConceptExportFactory(concept=concept, variant=ConceptExport.Variant.PDF_A, fingerprint="a")
 
 
 def test_staff_may_retry_a_failed_export(concept, coordinator_goslar, jobs):

@@ -27,6 +27,7 @@ from django.urls import resolve
 from django.utils import timezone
 
 from portal.lib.text import SINGLE_LINE_MAX_LENGTH
+from tests.factories import InvitationFactory
 from tests.site_wide import demo_site_fixture  # noqa: F401
 from tests.test_site_wide_bad_input import public_pages, update_link  # noqa: F401
 
@@ -221,9 +222,9 @@ def link_pages(update_link, goslar_invitation) -> list[str]:  # noqa: F811
 
 @pytest.fixture
 def goslar_invitation() -> str:
-    from portal.models import Invitation, Region
+    from portal.models import Region
 
-    invitation = Invitation.objects.create(
+    invitation = InvitationFactory(
         region=Region.objects.get(slug="goslar"), email="neu@example.org", role="editor"
     )
     return f"/invitation/{invitation.token}/"

@@ -17,6 +17,7 @@ from portal.forms import RegionOfficeForm
 from portal.lib import regionjobs
 from portal.models import Region, RegionJobFailure
 from tests.conferences.factories import EventDateFactory, EventFactory, RegistrationFactory
+from tests.offers.factories import UpdateRoundFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +67,7 @@ def test_the_database_refuses_unbounded_days_written_past_the_form(goslar, field
 def test_the_database_refuses_an_unbounded_update_round_interval(goslar):
     from offers.models import UpdateRound
 
-    update_round = UpdateRound.objects.create(
+    update_round = UpdateRoundFactory(
         region=goslar, name="Update", deadline=timezone.localdate() + timedelta(days=30)
     )
     with pytest.raises(IntegrityError), transaction.atomic():

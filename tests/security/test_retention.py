@@ -21,10 +21,23 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.models import JoinRequest, Person
-from offers.models import ChangeRequest, ImportBatch, UpdateRequest, UpdateRound
+from offers.models import ChangeRequest, ImportBatch, UpdateRequest
 from portal import retention
 from portal.models import BarrierReport, RetentionPeriod
-from tests.networks.factories import OrganisationFactory, PersonFactory, WorkingGroupFactory
+from tests.factories import RetentionPeriodFactory
+from tests.networks.factories import (
+    JoinRequestFactory,
+    OrganisationFactory,
+    PersonFactory,
+    WorkingGroupFactory,
+)
+from tests.offers.factories import (
+    ChangeRequestFactory,
+    ImportBatchFactory,
+    UpdateRequestFactory,
+    UpdateRoundFactory,
+)
+from tests.portal.factories import BarrierReportFactory
 
 # A field may hold personal data when it is an e-mail or a file, or when its name says so.
 PERSONAL_NAME = re.compile(
@@ -163,15 +176,13 @@ def _ago(days: int):
 
 
 def test_the_nightly_job_applies_each_countys_periods(goslar, harz):
-    RetentionPeriod.objects.create(region=goslar, rule="join_requests", days=10)
+    RetentionPeriodFactory(region=goslar, rule="join_requests", days=10)
     group_goslar = WorkingGroupFactory(region=goslar)
     group_harz = WorkingGroupFactory(region=harz)
-    old_goslar = JoinRequest.objects.create(
+    old_goslar = JoinRequestFactory(
         working_group=group_goslar, name="Erika", email="erika@example.org"
     )
-    old_harz = JoinRequest.objects.create(
-        working_group=group_harz, name="Max", email="max@example.org"
-    )
+    old_harz = JoinRequestFactory(working_group=group_harz, name="Max", email="max@example.org")
     JoinRequest.objects.filter(pk__in=[old_goslar.pk, old_harz.pk]).update(created_at=_ago(20))
     retention.apply_region(goslar, timezone.now())
     retention.apply_region(harz, timezone.now())
@@ -181,7 +192,7 @@ def test_the_nightly_job_applies_each_countys_periods(goslar, harz):
 
 def test_offers_data_is_deleted_after_its_periods(goslar, coordinator_goslar):
     organisation = OrganisationFactory(region=goslar)
-    decided = ChangeRequest.objects.create(
+    decided = ChangeRequestFactory(
         region=goslar,
         kind="update",
         source="public",
@@ -191,19 +202,19 @@ def test_offers_data_is_deleted_after_its_periods(goslar, coordinator_goslar):
         status=ChangeRequest.Status.REJECTED,
         decided_at=_ago(400),
     )
-    pending = ChangeRequest.objects.create(
+    pending = ChangeRequestFactory(
         region=goslar,
         kind="update",
         source="public",
         organisation=organisation,
         submitter_email="max@example.org",
     )
-    batch = ImportBatch.objects.create(region=goslar, what="offers", filename="a.csv", content=b"x")
+    batch = ImportBatchFactory(region=goslar, what="offers", filename="a.csv", content=b"x")
     ImportBatch.objects.filter(pk=batch.pk).update(created_at=_ago(31))
-    closed = UpdateRound.objects.create(
+    closed = UpdateRoundFactory(
         region=goslar, name="2025", deadline=timezone.localdate(), closed_at=_ago(400)
     )
-    UpdateRequest.objects.create(round=closed, organisation=organisation, email="a@example.org")
+    UpdateRequestFactory(round=closed, organisation=organisation, email="a@example.org")
     retention.apply_region(goslar, timezone.now())
     assert not ChangeRequest.objects.filter(pk=decided.pk).exists()
     assert ChangeRequest.objects.filter(pk=pending.pk).exists()
@@ -213,11 +224,11 @@ def test_offers_data_is_deleted_after_its_periods(goslar, coordinator_goslar):
 
 
 def test_handled_barrier_reports_go_new_ones_stay(goslar):
-    handled = BarrierReport.objects.create(
+    handled = BarrierReportFactory(
         region=goslar, description="Kontrast", email="a@example.org", status="resolved"
     )
-    new = BarrierReport.objects.create(region=goslar, description="Alt-Text")
-    outside = BarrierReport.objects.create(description="x", status="resolved")
+    new = BarrierReportFactory(region=goslar, description="Alt-Text")
+    outside = BarrierReportFactory(region=None, description="x", status="resolved")
     BarrierReport.objects.update(created_at=_ago(400))
     retention.apply_region(goslar, timezone.now())
     retention.apply_global()

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from conferences.models import Event, Registration
 from networks.models import JoinRequest, Organisation, Person
-from offers.models import ChangeRequest, UpdateRequest, UpdateRound
+from offers.models import ChangeRequest, UpdateRequest
 from portal.lib.mail import queue_mail
 from portal.models import (
     BarrierReport,
@@ -21,7 +21,15 @@ from portal.models import (
     TeamMember,
 )
 from tests.conferences.factories import EventDateFactory, EventFactory, RegistrationFactory
-from tests.networks.factories import OrganisationFactory, PersonFactory, WorkingGroupFactory
+from tests.factories import InvitationFactory
+from tests.networks.factories import (
+    JoinRequestFactory,
+    OrganisationFactory,
+    PersonFactory,
+    WorkingGroupFactory,
+)
+from tests.offers.factories import ChangeRequestFactory, UpdateRequestFactory, UpdateRoundFactory
+from tests.portal.factories import BarrierReportFactory, TeamMemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +40,8 @@ def _everything(region, email=EMAIL):
     """One record of every kind the request covers, for ``email`` in ``region``."""
     organisation = OrganisationFactory(region=region, email=email, phone="05321 4711")
     event = EventFactory(region=region, contact_name="Erika Muster", contact_email=email)
-    team = TeamMember.objects.create(region=region, name="Erika Muster", email=email)
-    invitation = Invitation.objects.create(region=region, email=email, role="editor")
+    team = TeamMemberFactory(region=region, name="Erika Muster", email=email)
+    invitation = InvitationFactory(region=region, email=email, role="editor")
     registration = RegistrationFactory(
         event_date=EventDateFactory(event=event),
         name="Erika Muster",
@@ -43,10 +51,10 @@ def _everything(region, email=EMAIL):
     person = PersonFactory(region=region, name="Erika Muster", email=email.lower())
     person.phone = "0170 555"
     person.save()  # a second version in the change history
-    join = JoinRequest.objects.create(
+    join = JoinRequestFactory(
         working_group=WorkingGroupFactory(region=region), name="Erika Muster", email=email
     )
-    change = ChangeRequest.objects.create(
+    change = ChangeRequestFactory(
         region=region,
         kind="update",
         source="public",
@@ -55,16 +63,10 @@ def _everything(region, email=EMAIL):
         submitter_email=email,
         message="Bitte Telefonnummer ändern",
     )
-    update_round = UpdateRound.objects.create(
-        region=region, name="2026", deadline=timezone.localdate()
-    )
-    update = UpdateRequest.objects.create(
-        round=update_round, organisation=organisation, email=email
-    )
+    update_round = UpdateRoundFactory(region=region, name="2026", deadline=timezone.localdate())
+    update = UpdateRequestFactory(round=update_round, organisation=organisation, email=email)
     mail = queue_mail(to=email, subject="Ihre Anmeldung", body_text="Hallo Erika", region=region)
-    report = BarrierReport.objects.create(
-        region=region, description="Kontrast zu schwach", email=email
-    )
+    report = BarrierReportFactory(region=region, description="Kontrast zu schwach", email=email)
     return {
         "registration": registration,
         "person": person,

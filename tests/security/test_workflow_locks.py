@@ -25,8 +25,8 @@ from offers.models import ChangeRequest, Offer, UpdateRound
 from offers.services import changes, rounds
 from portal.models import OutgoingMail, Role
 from tests.factories import RegionFactory, staff_user
-from tests.networks.factories import WorkingGroupFactory
-from tests.offers.factories import OrganisationFactory, make_offer
+from tests.networks.factories import JoinRequestFactory, WorkingGroupFactory
+from tests.offers.factories import ChangeRequestFactory, OrganisationFactory, make_offer
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -81,7 +81,7 @@ def coordinator(region):
 @pytest.fixture
 def change_request(region):
     offer = make_offer(region, provider=OrganisationFactory(region=region), title="Sprachcafé")
-    return ChangeRequest.objects.create(
+    return ChangeRequestFactory(
         region=region,
         kind=ChangeRequest.Kind.OFFER_CHANGE,
         source=ChangeRequest.Source.PUBLIC,
@@ -147,7 +147,7 @@ def test_without_the_lock_a_double_accept_applies_twice(
 @pytest.fixture
 def join_request(region):
     group = WorkingGroupFactory(region=region, name="AG Sprache")
-    return JoinRequest.objects.create(
+    return JoinRequestFactory(
         working_group=group, name="Rana Haddad", email="rana@example.org", public_consent=True
     )
 

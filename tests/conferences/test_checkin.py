@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from conferences.models import Registration
 from tests.conferences.factories import RegistrationFactory
-
-from .test_staff_pages import staff_url
+from tests.conferences.staff_forms import staff_url
 
 
 def test_the_count_covers_the_whole_date_while_a_search_is_active(
@@ -38,3 +37,15 @@ def test_a_check_in_with_htmx_answers_the_row_and_the_new_count(
     assert 'id="checkin-count"' in html and 'data-hx-swap-oob="innerHTML"' in html
     assert "2 von 2 eingecheckt" in html or "2 of 2 checked in" in html
     assert Registration.objects.get(pk=omar.pk).status == "attended"
+
+
+def test_check_in_with_htmx_returns_the_row_only(client_of, coordinator_goslar, event_date):
+    registration = RegistrationFactory(event_date=event_date, name="Lea")
+    response = client_of(coordinator_goslar).post(
+        f"/staff/goslar/registrations/{registration.pk}/check-in/",
+        {"attended": "1"},
+        HTTP_HX_REQUEST="true",
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.lstrip().startswith("<li") and "Lea" in body and 'aria-pressed="true"' in body

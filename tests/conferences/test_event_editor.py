@@ -10,13 +10,15 @@ from django.utils import timezone
 
 from conferences.models import Event, EventDate, Registration, Workshop
 from tests.conferences.factories import (
+    EventDateFactory,
     ProgrammeItemFactory,
     RegistrationFactory,
     VenueFactory,
     WorkshopFactory,
 )
+from tests.conferences.staff_forms import date_fields, management, staff_url
 
-from .test_staff_pages import date_fields, management, staff_url
+Status = Registration.Status
 
 
 @pytest.fixture
@@ -218,3 +220,95 @@ def form_data(response) -> dict:
         for name in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"):
             data[f"{formset.prefix}-{name}"] = str(mf[name].value())
     return data
+
+
+def test_an_editor_creates_an_event_with_its_dates(client_of, editor_goslar, goslar):
+    venue = VenueFactory(region=goslar)
+    start = timezone.now() + timedelta(days=10)
+    data = {
+        "event-title": "Netzwerktreffen Sprache",
+        "event-kind": "network_meeting",
+        "event-language": "de",
+        "event-access": "open",
+        "event-registration_enabled": "on",
+        **management("dates", 1),
+        **date_fields("dates-0", start, start + timedelta(hours=2)),
+        "dates-0-venue": venue.pk,
+        "dates-0-seats": "30",
+    }
+    response = client_of(editor_goslar).post(staff_url(goslar, "events/new/"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event = Event.objects.get()
+    assert (event.region, event.slug, event.status) == (goslar, "netzwerktreffen-sprache", "draft")
+    assert event.dates.get().seats == 30
+
+
+def test_the_editor_rejects_a_venue_of_another_region(client_of, editor_goslar, goslar, harz):
+    start = timezone.now() + timedelta(days=10)
+    data = {
+        "event-title": "Test",
+        "event-kind": "conference",
+        "event-language": "de",
+        "event-access": "open",
+        **management("dates", 1),
+        **date_fields("dates-0", start, start + timedelta(hours=2)),
+        "dates-0-venue": VenueFactory(region=harz).pk,
+    }
+    response = client_of(editor_goslar).post(staff_url(goslar, "events/new/"), data)
+    assert response.status_code == 400
+    assert not Event.objects.exists()
+
+
+def _edit_data(event, event_date, seats, new_workshop=""):
+    data = {
+        "event-title": event.title,
+        "event-slug": event.slug,
+        "event-kind": event.kind,
+        "event-language": "de",
+        "event-access": "open",
+        "event-registration_enabled": "on",
+        **management("dates", 1, 1),
+        "dates-0-id": event_date.pk,
+        "dates-0-event": event.pk,
+        **date_fields("dates-0", event_date.start, event_date.end),
+        "dates-0-venue": event_date.venue_id,
+        "dates-0-seats": str(seats),
+        **management("dates-0-programme", 1),
+        "dates-0-programme-0-start": "16:00",
+        "dates-0-programme-0-title": "Begrüßung",
+        **management("dates-0-workshops", 1 if new_workshop else 0),
+    }
+    if new_workshop:
+        data.update(
+            {
+                "dates-0-workshops-0-title": new_workshop,
+                "dates-0-workshops-0-seats": "12",
+            }
+        )
+    return data
+
+
+def test_more_seats_in_the_editor_move_the_waiting_list_up(client_of, editor_goslar, event):
+    event_date = EventDateFactory(event=event, seats=1)
+    RegistrationFactory(event_date=event_date)
+    waiting = RegistrationFactory(
+        event_date=event_date, status=Status.WAITING, waiting_since=timezone.now()
+    )
+    response = client_of(editor_goslar).post(
+        staff_url(event.region, f"events/{event.pk}/edit/"), _edit_data(event, event_date, 2)
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    waiting.refresh_from_db()
+    assert waiting.status == Status.CONFIRMED
+
+
+def test_the_editor_saves_programme_and_workshops_on_the_same_page(
+    client_of, editor_goslar, event, event_date
+):
+    response = client_of(editor_goslar).post(
+        staff_url(event.region, f"events/{event.pk}/edit/"),
+        _edit_data(event, event_date, 20, new_workshop="Wohnen"),
+    )
+    assert response.status_code == 302
+    assert event_date.programme.get().title == "Begrüßung"
+    assert Workshop.objects.get(event_date=event_date).title == "Wohnen"

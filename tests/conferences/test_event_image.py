@@ -12,8 +12,7 @@ from PIL import Image
 
 from conferences.forms import staff as staff_forms
 from conferences.models import Event
-
-from .test_staff_pages import date_fields, management, staff_url
+from tests.conferences.staff_forms import date_fields, management, staff_url
 
 
 def image_file(fmt: str = "PNG", size=(40, 30), name: str = "plakat.png") -> SimpleUploadedFile:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.forms import inlineformset_factory
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from networks.forms import OrganisationForm
@@ -26,6 +29,9 @@ from offers.selectors.search import FILTERS, SORTS, SearchParams
 from portal.forms import TEXT_FORMAT_HELP, HoneypotMixin, bound_days_inputs, model_choice_field
 from portal.lib.text import TextLimitsMixin
 from portal.models import FieldOfAction, Municipality, Region
+
+if TYPE_CHECKING:
+    from offers.services.changes import PlaceValues
 
 # Fields of an offer a provider or the public may propose changes to.
 CHANGEABLE_OFFER_FIELDS = [
@@ -264,8 +270,32 @@ class OfferPlaceForm(TextLimitsMixin, forms.ModelForm):
         return data
 
 
+class BaseOfferPlaceFormSet(BaseInlineFormSet):
+    def proposed_places(self) -> list[PlaceValues]:
+        """The places a valid formset leaves (kept, changed and new ones, not the deleted ones
+        or empty extra rows), as data for the services."""
+        # The services import this module (they validate with its forms): import late.
+        from offers.services.changes import PLACE_FIELDS, PlaceValues
+
+        places = []
+        for form in self.forms:
+            if form.instance.pk is None and not form.has_changed():
+                continue  # an empty extra row
+            if self.can_delete and form.cleaned_data.get("DELETE"):
+                continue
+            values = {name: form.cleaned_data.get(name) for name in PLACE_FIELDS}
+            places.append(PlaceValues(id=form.instance.pk, **values))
+        return places
+
+
 OfferPlaceFormSet = inlineformset_factory(
-    Offer, OfferPlace, form=OfferPlaceForm, extra=1, can_delete=True, max_num=20
+    Offer,
+    OfferPlace,
+    form=OfferPlaceForm,
+    formset=BaseOfferPlaceFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=20,
 )
 
 

@@ -33,7 +33,8 @@ APPS = set(ALLOWED)
 
 # Layers of an app, from the top. A module may import its own layer and the layers below.
 # ``urls`` is the only way into ``views``; models know nothing of the layers above them.
-# (Forms share the services' rank until offers' change-request services take keyword data.)
+# Forms share the services' rank: services take keyword data from views, but validate what they
+# did not get from a view (an accepted change request, an imported row) with the forms' rules.
 LAYER_RANK = {"views": 3, "forms": 2, "services": 2, "selectors": 1, "models": 0}
 
 

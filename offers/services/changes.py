@@ -5,7 +5,7 @@ are recorded in the audit history (simple-history) with the request's number as 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
@@ -28,19 +28,17 @@ from offers.forms import (
 )
 from offers.models import ChangeRequest, Offer, OfferPlace
 from offers.services.directory import (
+    offer_save,
     reindex_offers,
     reindex_provider,
     unique_organisation_slug,
 )
 from portal.lib.mail import queue_templated_mail
-from portal.lib.models import with_change_reason
+from portal.lib.models import RowChange, with_change_reason
 from portal.models import Municipality, Region, User
 
 if TYPE_CHECKING:
-    from django.forms.models import BaseInlineFormSet
     from django.forms.utils import ErrorDict
-
-    PlacesFormSet = BaseInlineFormSet[OfferPlace, Offer, Any]
 
 # A record as stored in ChangeRequest.data (JSON: field name -> pk, list, text, number, ...).
 Record = dict[str, Any]
@@ -70,66 +68,102 @@ def _json_value(value: object) -> object:
     return value
 
 
-def serialise(form: forms.BaseForm, names: Iterable[str]) -> Record:
-    return {name: _json_value(form.cleaned_data.get(name)) for name in names}
-
-
-def _submitter(form: forms.BaseForm) -> dict[str, str]:
-    return {
-        "message": form.cleaned_data.get("message", ""),
-        "submitter_name": form.cleaned_data.get("submitter_name", ""),
-        "submitter_email": form.cleaned_data.get("submitter_email", ""),
-    }
-
-
-def _changed(form: forms.BaseForm, allowed: list[str]) -> list[str]:
-    return [name for name in form.changed_data if name in allowed]
-
-
 # A proposed set of places is stored whole under this key: every place the offer should have
 # afterwards ("id" of an existing place, or none for a new one); places left out go.
 PLACES = "places"
 PLACE_FIELDS = ["name", "street", "postcode", "city", "municipality", "latitude", "longitude"]
 
 
-def serialise_places(formset: PlacesFormSet) -> list[Record]:
-    """The places a bound, valid places formset would leave (kept, changed and new ones)."""
-    records: list[Record] = []
-    for place_form in formset.forms:
-        if place_form.instance.pk is None and not place_form.has_changed():
-            continue  # an empty extra form
-        if formset.can_delete and place_form.cleaned_data.get("DELETE"):
-            continue
-        record = {name: _json_value(place_form.cleaned_data.get(name)) for name in PLACE_FIELDS}
-        records.append({"id": place_form.instance.pk, **record})
-    return records
+@dataclass(frozen=True)
+class PlaceValues:
+    """One place an offer should have after an edit, with validated values: an existing place
+    (``id``) as it should be, or a new one (``id`` None). A list of them is the whole set of
+    places; a stored place missing from it is to go."""
+
+    id: int | None = None
+    name: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    municipality: Municipality | None = None
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+
+    @classmethod
+    def of(cls, place: OfferPlace) -> PlaceValues:
+        """The place as it is now (to keep it, or to change some of its values)."""
+        return cls(id=place.pk, **{name: getattr(place, name) for name in PLACE_FIELDS})
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in PLACE_FIELDS}
 
 
-def _place_record(place: OfferPlace) -> Record:
-    return {"id": place.pk, **{name: _json_value(getattr(place, name)) for name in PLACE_FIELDS}}
+def _place_record(place: OfferPlace | PlaceValues) -> Record:
+    return {"id": place.id, **{name: _json_value(getattr(place, name)) for name in PLACE_FIELDS}}
 
 
-def _places_changed(places_formset: PlacesFormSet | None) -> bool:
-    return places_formset is not None and places_formset.has_changed()
-
-
-def suggest_offer_change(
-    *,
-    offer: Offer,
-    form: forms.BaseForm,
-    source: str,
-    user: User | AnonymousUser | None = None,
-    places: list[Record] | None = None,
-) -> ChangeRequest | None:
-    """Store the changed fields of a bound, valid offer form (and, if given, the proposed
-    places); None when nothing changed."""
-    changed = _changed(form, CHANGEABLE_OFFER_FIELDS)
-    submitter = _submitter(form) if source == ChangeRequest.Source.PUBLIC else {}
-    if not changed and places is None and not submitter.get("message"):
+def _comparable(value: object) -> object:
+    """A value as it is compared with the stored one, as a form's changed_data would: a record
+    by its number, a list as a set (the order of ticked boxes means nothing), empty as None."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, models.QuerySet | list | tuple | set):
+        return frozenset(_comparable(item) for item in value) or None
+    if value == "":
         return None
-    data = serialise(form, changed)
+    return value
+
+
+def _stored_offer_value(offer: Offer, name: str) -> object:
+    if Offer._meta.get_field(name).many_to_many:
+        return list(getattr(offer, name).all())
+    return getattr(offer, name)
+
+
+def _offer_changes(stored: Offer, values: Mapping[str, object]) -> dict[str, object]:
+    """The values of CHANGEABLE_OFFER_FIELDS that differ from the stored offer's."""
+    return {
+        name: values[name]
+        for name in CHANGEABLE_OFFER_FIELDS
+        if name in values
+        and _comparable(values[name]) != _comparable(_stored_offer_value(stored, name))
+    }
+
+
+def _place_changes(stored: Offer, places: Sequence[PlaceValues]) -> list[RowChange]:
+    """What makes the stored offer's places these: the changed, new and deleted rows (none when
+    the places are as proposed)."""
+    existing = {place.pk: place for place in stored.places.all()}
+    rows: list[RowChange] = []
+    for proposal in places:
+        place = existing.pop(proposal.id, None) if proposal.id is not None else None
+        values = proposal.values()
+        if place is None:
+            rows.append(RowChange(OfferPlace(offer=stored), values))
+        elif any(
+            # serializable_value: the municipality's number, without a query per place
+            _comparable(value) != _comparable(place.serializable_value(name))
+            for name, value in values.items()
+        ):
+            rows.append(RowChange(place, values))
+    rows += [RowChange(place, delete=True) for place in existing.values()]
+    return rows
+
+
+def _offer_change_request(
+    offer: Offer,
+    *,
+    changes: Mapping[str, object],
+    places: Sequence[PlaceValues] | None,
+    source: str,
+    user: User | AnonymousUser | None,
+    message: str = "",
+    submitter_name: str = "",
+    submitter_email: str = "",
+) -> ChangeRequest:
+    data: Record = {name: _json_value(value) for name, value in changes.items()}
     if places is not None:
-        data[PLACES] = places
+        data[PLACES] = [_place_record(place) for place in places]
     return ChangeRequest.objects.create(
         region=offer.region,
         kind=ChangeRequest.Kind.OFFER_CHANGE,
@@ -138,7 +172,41 @@ def suggest_offer_change(
         organisation=offer.provider,
         data=data,
         submitted_by=user if user and user.is_authenticated else None,
-        **submitter,
+        message=message,
+        submitter_name=submitter_name,
+        submitter_email=submitter_email,
+    )
+
+
+def suggest_offer_change(
+    *,
+    offer: Offer,
+    values: Mapping[str, object],
+    source: str,
+    user: User | AnonymousUser | None = None,
+    places: Sequence[PlaceValues] | None = None,
+    message: str = "",
+    submitter_name: str = "",
+    submitter_email: str = "",
+) -> ChangeRequest | None:
+    """A proposed change of an offer: ``values`` are validated values of
+    CHANGEABLE_OFFER_FIELDS, ``places`` (if given) every place the offer should have. Only
+    what differs from the offer as stored is proposed; None when nothing does and there is no
+    message."""
+    stored = Offer.objects.select_related("region", "provider").get(pk=offer.pk)
+    changes = _offer_changes(stored, values)
+    places_changed = places is not None and bool(_place_changes(stored, places))
+    if not changes and not places_changed and not message:
+        return None
+    return _offer_change_request(
+        stored,
+        changes=changes,
+        places=places if places_changed else None,
+        source=source,
+        user=user,
+        message=message,
+        submitter_name=submitter_name,
+        submitter_email=submitter_email,
     )
 
 
@@ -209,17 +277,17 @@ def suggest_new_offer(
     source: str = ChangeRequest.Source.PUBLIC,
     organisation: Organisation | None = None,
     user: User | AnonymousUser | None = None,
-    places: list[Record] | None = None,
+    places: Sequence[PlaceValues] = (),
     message: str = "",
     submitter_name: str = "",
     submitter_email: str = "",
 ) -> ChangeRequest:
     """A proposed new offer: ``values`` are the validated fields of the offer (and of
-    NEW_OFFER_EXTRA_FIELDS: who runs it, where); others are left out."""
+    NEW_OFFER_EXTRA_FIELDS: who runs it, where), ``places`` its places; others are left out."""
     allowed = CHANGEABLE_OFFER_FIELDS + NEW_OFFER_EXTRA_FIELDS
     data = {name: _json_value(value) for name, value in values.items() if name in allowed}
     if places:
-        data[PLACES] = places
+        data[PLACES] = [_place_record(place) for place in places]
     return ChangeRequest.objects.create(
         region=region,
         kind=ChangeRequest.Kind.OFFER_NEW,
@@ -507,34 +575,42 @@ def change_request_reject(
 def provider_offer_update(
     *,
     offer: Offer,
-    form: OfferChangeForm,
-    places_formset: PlacesFormSet | None = None,
+    values: Mapping[str, object],
+    places: Sequence[PlaceValues] | None = None,
     user: User | AnonymousUser | None = None,
     source: str,
 ) -> str:
-    """A provider's edit of an offer and (if given, a valid formset) its places: live at once,
-    or a pending change request when the region wants to approve provider edits. Returns
-    "applied", "pending" or "unchanged"."""
-    places_changed = _places_changed(places_formset)
-    if not _changed(form, CHANGEABLE_OFFER_FIELDS) and not places_changed:
+    """A provider's edit of an offer: ``values`` are validated values of
+    CHANGEABLE_OFFER_FIELDS, ``places`` (if given) every place the offer should have. What
+    differs from the offer as stored goes live at once, or waits as a change request when the
+    region wants to approve provider edits. Returns "applied", "pending" or "unchanged"."""
+    stored = (
+        Offer.objects.select_for_update(of=("self",))
+        .select_related("region", "provider")
+        .get(pk=offer.pk)
+    )
+    changes = _offer_changes(stored, values)
+    place_rows = _place_changes(stored, places) if places is not None else []
+    if not changes and not place_rows:
         return "unchanged"
-    if offer.region.provider_edits_need_approval:
-        places = (
-            serialise_places(places_formset)
-            if places_formset is not None and places_changed
-            else None
+    if stored.region.provider_edits_need_approval:
+        _offer_change_request(
+            stored,
+            changes=changes,
+            places=places if place_rows else None,
+            source=source,
+            user=user,
         )
-        suggest_offer_change(offer=offer, form=form, source=source, user=user, places=places)
         return "pending"
-    offer = with_change_reason(form.save(commit=False), _("Edited by the provider"))
-    offer.last_confirmed_at = timezone.localdate()
-    offer.confirmation_state = Offer.ConfirmationState.CURRENT
-    offer.save()
-    form.save_m2m()
-    if places_formset is not None and places_changed:
-        places_formset.instance = offer
-        places_formset.save()
-    reindex_offers([offer.pk])
+    offer_save(
+        offer=with_change_reason(stored, _("Edited by the provider")),
+        data={
+            **changes,
+            "last_confirmed_at": timezone.localdate(),
+            "confirmation_state": Offer.ConfirmationState.CURRENT,
+        },
+        places=place_rows,
+    )
     return "applied"
 
 
@@ -542,31 +618,31 @@ def provider_offer_update(
 def provider_offer_create(
     *,
     organisation: Organisation,
-    form: OfferChangeForm,
-    places_formset: PlacesFormSet | None = None,
+    values: Mapping[str, object],
+    places: Sequence[PlaceValues] = (),
     user: User | AnonymousUser | None = None,
 ) -> str:
+    """A provider's new offer (``values`` of CHANGEABLE_OFFER_FIELDS, its ``places``):
+    published at once, or a proposal when the region wants to approve provider edits. Returns
+    "applied" or "pending"."""
     region = organisation.region
     if region.provider_edits_need_approval:
         suggest_new_offer(
             region=region,
-            values=form.cleaned_data,
+            values=values,
             source=ChangeRequest.Source.PROVIDER,
             organisation=organisation,
             user=user,
-            places=serialise_places(places_formset) if places_formset is not None else None,
+            places=places,
         )
         return "pending"
-    offer = form.save(commit=False)
-    offer.region = region
-    offer.provider = organisation
-    offer.status = Offer.Status.PUBLISHED
-    offer.published_at = timezone.now()
-    offer.last_confirmed_at = timezone.localdate()
-    offer.save()
-    form.save_m2m()
-    if places_formset is not None:
-        places_formset.instance = offer
-        places_formset.save()
-    reindex_offers([offer.pk])
+    offer = Offer(region=region, provider=organisation)
+    offer_save(
+        offer=offer,
+        data={
+            **{name: values[name] for name in CHANGEABLE_OFFER_FIELDS if name in values},
+            "status": Offer.Status.PUBLISHED,
+        },
+        places=[RowChange(OfferPlace(offer=offer), place.values()) for place in places],
+    )
     return "applied"

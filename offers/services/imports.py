@@ -19,10 +19,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from networks.models import Organisation
-from offers.forms import OfferChangeForm
+from offers.forms import OfferChangeForm, ProviderForm
 from offers.models import Cost, ImportBatch, Kind, Offer, OfferPlace, Registration, TargetGroup
-from offers.services.directory import reindex_offers, unique_organisation_slug
+from offers.services.directory import offer_save, provider_save
 from offers.textnorm import language_code, normalise, words
+from portal.forms import model_data
+from portal.lib.models import RowChange
 from portal.models import FieldOfAction, Municipality, Region
 
 ALIASES = {
@@ -128,7 +130,11 @@ class RowResult:
     label: str
     errors: list[str] = field(default_factory=list)
     note: str = ""
-    data: dict[str, Any] = field(default_factory=dict)  # the form data of the row
+    # What the row creates, validated: the record's values; for an offer also its provider's
+    # name and the values of its one place (none without an address).
+    values: dict[str, Any] = field(default_factory=dict)
+    provider: str = ""
+    place: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -302,7 +308,7 @@ class _Lookups:
 
     providers: dict[str, int]
     fields: dict[str, int]
-    municipalities: dict[str, int]
+    municipalities: dict[str, Municipality]
     seen: set[str] = field(default_factory=set)
 
 
@@ -338,10 +344,10 @@ def _offer_row(region: Region, number: int, cells: dict[str, str], lookups: _Loo
             errors.append(_("Unknown language: “%(value)s”") % {"value": name})
         else:
             codes.append(code)
-    municipality = cells.get("municipality", "")
-    municipality_pk = lookups.municipalities.get(normalise(municipality)) if municipality else None
-    if municipality and municipality_pk is None:
-        errors.append(_("Unknown municipality: “%(value)s”") % {"value": municipality})
+    municipality_name = cells.get("municipality", "")
+    municipality = lookups.municipalities.get(normalise(municipality_name))
+    if municipality_name and municipality is None:
+        errors.append(_("Unknown municipality: “%(value)s”") % {"value": municipality_name})
     data: dict[str, Any] = {
         "title": cells.get("title", ""),
         "summary": cells.get("summary", ""),
@@ -362,40 +368,34 @@ def _offer_row(region: Region, number: int, cells: dict[str, str], lookups: _Loo
         ),
     }
     form = OfferChangeForm(data=data, region=region)
-    if not form.is_valid():
+    if form.is_valid():
+        row.values = model_data(form)
+    else:
         for name, messages in form.errors.items():
             label = form.fields[name].label if name in form.fields else ""
             errors += [f"{label}: {m}" if label else str(m) for m in messages]
-    row.data = {
-        **data,
-        "provider": provider_name,
-        "place": {
-            "street": cells.get("street", ""),
-            "postcode": cells.get("postcode", ""),
-            "city": cells.get("city", ""),
-            "municipality": municipality_pk,
-        },
-    }
+    row.provider = provider_name
+    place = {name: cells.get(name, "") for name in ("street", "postcode", "city")}
+    if any(place.values()) or municipality:
+        row.place = {**place, "municipality": municipality}
     return row
 
 
 def _provider_row(
     region: Region, number: int, cells: dict[str, str], lookups: _Lookups
 ) -> RowResult:
-    from offers.forms import ProviderForm
-
     row = RowResult(number, cells.get("name", ""))
-    municipality = cells.get("municipality", "")
-    municipality_pk = lookups.municipalities.get(normalise(municipality)) if municipality else None
-    if municipality and municipality_pk is None:
-        row.errors.append(_("Unknown municipality: “%(value)s”") % {"value": municipality})
+    municipality_name = cells.get("municipality", "")
+    municipality = lookups.municipalities.get(normalise(municipality_name))
+    if municipality_name and municipality is None:
+        row.errors.append(_("Unknown municipality: “%(value)s”") % {"value": municipality_name})
     data: dict[str, Any] = {
         "name": cells.get("name", ""),
         "kind": cells.get("kind", "") or Organisation.Kind.OTHER,
         "street": cells.get("street", ""),
         "postcode": cells.get("postcode", ""),
         "city": cells.get("city", ""),
-        "municipality": municipality_pk or "",
+        "municipality": municipality.pk if municipality else "",
         "website": cells.get("website", ""),
         "email": cells.get("email", ""),
         "phone": cells.get("phone", ""),
@@ -407,7 +407,9 @@ def _provider_row(
         or Organisation.Kind.OTHER
     )
     form = ProviderForm(data=data, region=region)
-    if not form.is_valid():
+    if form.is_valid():
+        row.values = model_data(form)
+    else:
         for name, messages in form.errors.items():
             label = form.fields[name].label if name in form.fields else ""
             row.errors += [f"{label}: {m}" for m in messages]
@@ -415,7 +417,6 @@ def _provider_row(
     if key in lookups.seen:
         row.errors.append(_("The same name appears twice in the file."))
     lookups.seen.add(key)
-    row.data = data
     return row
 
 
@@ -426,7 +427,7 @@ def _lookups(region: Region) -> _Lookups:
         },
         fields={normalise(f.name): f.pk for f in FieldOfAction.objects.in_region(region)}
         | {normalise(f.slug): f.pk for f in FieldOfAction.objects.in_region(region)},
-        municipalities={normalise(m.name): m.pk for m in Municipality.objects.in_region(region)},
+        municipalities={normalise(m.name): m for m in Municipality.objects.in_region(region)},
     )
 
 
@@ -454,53 +455,24 @@ def commit(*, batch: ImportBatch) -> int:
     if not result.ok:
         raise ImportHasErrors(result)
     region = batch.region
-    created = 0
+    # Written through the services the back-office uses, with the values validated above.
     if batch.what == ImportBatch.What.PROVIDERS:
-        from offers.forms import ProviderForm
-
         for row in result.rows:
-            form = ProviderForm(data=row.data, region=region)
-            form.is_valid()
-            organisation = form.save(commit=False)
-            organisation.slug = unique_organisation_slug(region, organisation.name)
-            organisation.save()
-            form.save_m2m()
-            created += 1
+            provider_save(organisation=Organisation(region=region), data=row.values)
     else:
         providers = {normalise(o.name): o for o in Organisation.objects.in_region(region)}
-        new_ids: list[int] = []
         for row in result.rows:
-            key = normalise(row.data["provider"])
-            provider = providers.get(key)
-            if provider is None:
-                provider = Organisation.objects.create(
-                    region=region,
-                    name=row.data["provider"],
-                    slug=unique_organisation_slug(region, row.data["provider"]),
+            key = normalise(row.provider)
+            if key not in providers:
+                providers[key] = provider_save(
+                    organisation=Organisation(region=region), data={"name": row.provider}
                 )
-                providers[key] = provider
-            offer_form = OfferChangeForm(data=row.data, region=region)
-            offer_form.is_valid()
-            offer: Offer = offer_form.save(commit=False)
-            offer.region = region
-            offer.provider = provider
-            offer.status = Offer.Status.PUBLISHED
-            offer.published_at = timezone.now()
-            offer.last_confirmed_at = timezone.localdate()
-            offer.save()
-            offer_form.save_m2m()
-            place = row.data["place"]
-            if any(place.values()):
-                OfferPlace.objects.create(
-                    offer=offer,
-                    street=place["street"],
-                    postcode=place["postcode"],
-                    city=place["city"],
-                    municipality_id=place["municipality"],
-                )
-            new_ids.append(offer.pk)
-            created += 1
-        reindex_offers(new_ids)
+            offer_save(
+                offer=Offer(region=region, provider=providers[key]),
+                data={**row.values, "status": Offer.Status.PUBLISHED},
+                places=[RowChange(OfferPlace(), row.place)] if row.place else [],
+            )
+    created = len(result.rows)
     batch.committed_at = timezone.now()
     batch.created_count = created
     batch.save(update_fields=["committed_at", "created_count"])

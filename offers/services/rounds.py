@@ -8,8 +8,8 @@ neither changes anything.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core import signing
@@ -26,14 +26,10 @@ from offers.models import (
     UpdateRequest,
     UpdateRound,
 )
-from offers.services.changes import provider_offer_update
+from offers.services.changes import PlaceValues, provider_offer_update
 from offers.services.directory import offer_confirm, offer_set_status
 from portal.lib.mail import queue_templated_mail
 from portal.models import Region, User
-
-if TYPE_CHECKING:
-    from offers.forms import OfferChangeForm
-    from offers.services.changes import PlacesFormSet
 
 TOKEN_SALT = "offers.update-round"
 
@@ -219,8 +215,8 @@ def answer_change(
     *,
     update_request: UpdateRequest,
     offer: Offer,
-    form: OfferChangeForm,
-    places_formset: PlacesFormSet | None = None,
+    values: Mapping[str, object],
+    places: Sequence[PlaceValues] | None = None,
 ) -> str:
     """An edit (of the offer and its places) through the link: applied or pending as the
     region decides; either way the provider has answered, so the offer counts as confirmed."""
@@ -228,8 +224,8 @@ def answer_change(
 
     result = provider_offer_update(
         offer=offer,
-        form=form,
-        places_formset=places_formset,
+        values=values,
+        places=places,
         source=ChangeRequest.Source.UPDATE_ROUND,
     )
     offer.refresh_from_db()

@@ -17,6 +17,7 @@ from networks.models import Organisation
 from offers.forms import OfferChangeForm, places_formset
 from offers.models import ChangeRequest, Offer, ProviderContact
 from offers.services import changes
+from portal.forms import model_data
 
 
 def _organisations(user):
@@ -68,8 +69,8 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid() and places.is_valid():
         result = changes.provider_offer_update(
             offer=offer,
-            form=form,
-            places_formset=places,
+            values=model_data(form),
+            places=places.proposed_places(),
             user=request.user,
             source=ChangeRequest.Source.PROVIDER,
         )
@@ -88,7 +89,10 @@ def offer_new(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     places = places_formset(request, Offer(region=organisation.region))
     if request.method == "POST" and form.is_valid() and places.is_valid():
         result = changes.provider_offer_create(
-            organisation=organisation, form=form, places_formset=places, user=request.user
+            organisation=organisation,
+            values=model_data(form),
+            places=places.proposed_places(),
+            user=request.user,
         )
         _result_message(request, result)
         return redirect("offers:provider_home")

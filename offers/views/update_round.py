@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from offers.forms import OfferChangeForm, places_formset
 from offers.models import Offer, OfferConfirmation
 from offers.services import rounds
+from portal.forms import model_data
 
 
 def _load(request: HttpRequest, token: str):
@@ -91,7 +92,10 @@ def offer_edit(request: HttpRequest, token: str, pk: int) -> HttpResponse:
     places = places_formset(request, offer)
     if request.method == "POST" and form.is_valid() and places.is_valid():
         result = rounds.answer_change(
-            update_request=update_request, offer=offer, form=form, places_formset=places
+            update_request=update_request,
+            offer=offer,
+            values=model_data(form),
+            places=places.proposed_places(),
         )
         if result == "pending":
             messages.success(

@@ -47,6 +47,17 @@ def test_a_good_file_is_previewed_then_imported(client_of, coordinator_goslar, g
     assert Offer.objects.count() == 2
 
 
+def test_imported_offers_are_found_by_the_search_under_their_municipality(
+    client_of, coordinator_goslar, goslar, seesen
+):
+    from offers.selectors.search import SearchParams, search_offers
+
+    response = upload(client_of(coordinator_goslar), GOOD)
+    client_of(coordinator_goslar).post(response.url)
+    result = search_offers(goslar, SearchParams(municipality="seesen"))
+    assert [offer.title for offer in result.offers] == ["Sprachcafé"]
+
+
 def test_errors_are_listed_with_row_numbers_and_nothing_is_imported(
     client_of, coordinator_goslar, goslar, seesen
 ):
@@ -74,14 +85,15 @@ def test_a_failure_during_commit_rolls_everything_back(
 ):
     client = client_of(coordinator_goslar)
     response = upload(client, GOOD)
-    original = imports.OfferPlace.objects.create
+    original = imports.OfferPlace.save
 
-    def fail_on_second(*args, **kwargs):
+    def fail_on_second(place, *args, **kwargs):
         if Offer.objects.count() >= 2:
             raise RuntimeError("disk full")
-        return original(*args, **kwargs)
+        return original(place, *args, **kwargs)
 
-    monkeypatch.setattr(imports.OfferPlace.objects, "create", fail_on_second)
+    # Saving the second offer's place fails (the services save places with save()).
+    monkeypatch.setattr(imports.OfferPlace, "save", fail_on_second)
     batch = ImportBatch.objects.get()
     GOOD_WITH_PLACES = GOOD.replace(";;;2030-10-01", ";Seesen;Weg 2;2030-10-01")
     batch.content = GOOD_WITH_PLACES.encode()

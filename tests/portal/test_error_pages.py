@@ -19,7 +19,7 @@ def test_the_404_page_in_arabic_is_right_to_left(client, goslar):
     client.cookies["django_language"] = "ar"
     html = client.get("/nowhere/at/all/").content.decode()
     assert '<html lang="ar" dir="rtl">' in html
-    assert "bootstrap.rtl.min.css" in html
+    assert "bootstrap.purged.rtl.min.css" in html
 
 
 def test_the_500_page_needs_no_request_and_no_database():

@@ -63,8 +63,8 @@ def test_right_to_left_pages_use_the_right_to_left_stylesheet(client, goslar, la
     _switch(client, language)
     html = client.get("/goslar/").content.decode()
     rtl = NAMES[language][1] == "rtl"
-    assert ("bootstrap.rtl.min.css" in html) is rtl
-    assert ("bootstrap.min.css" in html) is not rtl
+    assert ("bootstrap.purged.rtl.min.css" in html) is rtl
+    assert ("bootstrap.purged.min.css" in html) is not rtl
 
 
 def test_an_unknown_language_falls_back_to_german(client, goslar):

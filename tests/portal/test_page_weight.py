@@ -1,6 +1,8 @@
 """A first visit stays light: the page and everything it loads from us weigh at most 60 KB
 compressed (the speed issue's budget for a phone on a slow connection).
 
+Bootstrap is cut to the rules the pages use (`manage.py purge_css`, 11 KB instead of 31 KB
+compressed): a first visit weighs 15-16 KB, the offer search with htmx 33 KB.
 The static files are compressed as WhiteNoise serves them to a browser without Brotli (gzip at
 level 9; Brotli is smaller still); hashed names let a repeat visit load none of them again.
 """

@@ -126,9 +126,9 @@ def test_the_region_home_needs_few_queries(
 REGISTER = "/goslar/events/integrationskonferenz/register/"
 
 
-def _html(client: Client, path: str, data: dict | None = None) -> bytes:
+def _html(client: Client, path: str, data: dict | None = None, status: int = 200) -> bytes:
     response = client.post(path, data) if data is not None else client.get(path)
-    assert response.status_code in (200, 400), (path, response.status_code)
+    assert response.status_code in (status, 400), (path, response.status_code)
     assert response["Content-Type"].startswith("text/html"), path
     return response.content
 
@@ -153,6 +153,7 @@ def _forms_and_searches(client: Client) -> dict[str, bytes]:
         "/accounts/login/",
     ]
     pages = {path: _html(client, path) for path in paths}
+    pages["/goslar/no-such-page/"] = _html(client, "/goslar/no-such-page/", status=404)
     # The forms again, sent incomplete: their error messages are part of the page.
     pages[REGISTER + " (errors)"] = _html(
         client, REGISTER, {"idempotency_key": str(uuid.uuid4()), "homepage": ""}
@@ -206,6 +207,8 @@ def test_one_page_of_each_kind_is_valid_html(site, tmp_path):
     client = Client()
     client.cookies["django_language"] = language
     pages |= _forms_and_searches(client)
+    offer = next(path for path in pages if re.fullmatch(r"/[\w-]+/offers/\d+/", path))
+    pages[offer + "print/"] = _html(client, offer + "print/")
     pages |= _back_office(client)
 
     errors = check_html(pages, tmp_path)

@@ -1,9 +1,14 @@
+"""Fixtures of the networks tests. (Uploads go to a temporary folder for every test: the
+media_root fixture of tests/conftest.py.)"""
+
 import pytest
 
+from tests.networks.factories import WorkingGroupFactory
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploaded and generated files go to a temporary folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.SENDFILE_ROOT = str(settings.MEDIA_ROOT)  # downloads are sent from there
-    return settings.MEDIA_ROOT
+
+@pytest.fixture
+def group(goslar):
+    """Goslar's working group on language (field of action "Sprache")."""
+    group = WorkingGroupFactory(region=goslar, name="AK Sprache", slug="ak-sprache")
+    group.fields_of_action.add(goslar.fields_of_action.get(slug="sprache"))
+    return group

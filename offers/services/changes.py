@@ -27,12 +27,8 @@ from offers.forms import (
     ProviderChangeForm,
 )
 from offers.models import ChangeRequest, Offer, OfferPlace
-from offers.services.directory import (
-    offer_save,
-    reindex_offers,
-    reindex_provider,
-    unique_organisation_slug,
-)
+from offers.services.directory import offer_save, provider_save
+from portal.forms import model_data
 from portal.lib.mail import queue_templated_mail
 from portal.lib.models import RowChange, with_change_reason
 from portal.models import Municipality, Region, User
@@ -421,6 +417,8 @@ class ChangeNotApplicable(Exception):
 
 
 def _apply(change_request: ChangeRequest) -> Offer | Organisation:
+    """Validate the proposal with the forms' rules, then write it with the services the staff
+    pages use (a new provider name reaches the search through their rename hook)."""
     reason = f"Change request #{change_request.pk}"
     data = {**_current_values(change_request), **change_request.data}
     places = data.pop(PLACES, None)
@@ -429,25 +427,22 @@ def _apply(change_request: ChangeRequest) -> Offer | Organisation:
     form = _target_form(change_request, data=data)
     if not form.is_valid():
         raise ChangeNotApplicable(form.errors)
-    saved: Offer | Organisation = form.save(commit=False)
-    obj = with_change_reason(saved, reason)
-    obj.save()
-    form.save_m2m()
-    if isinstance(obj, Organisation):
-        reindex_provider(obj)
-        return obj
-    if places is not None:
-        _apply_places(obj, places, reason)
-    reindex_offers([obj.pk])
-    return obj
+    # The valid form has written the values onto its instance; the service saves them.
+    if isinstance(form, ProviderChangeForm):
+        organisation = with_change_reason(form.instance, reason)
+        return provider_save(organisation=organisation, data=model_data(form))
+    offer = with_change_reason(form.instance, reason)
+    rows = _place_rows(offer, places, reason) if places is not None else []
+    return offer_save(offer=offer, data=model_data(form), places=rows)
 
 
-def _apply_places(offer: Offer, records: list[Record], reason: str) -> None:
-    """Make the offer's places what the records say, through the staff form's validation."""
-    existing = {place.pk: place for place in offer.places.all()}
-    kept: set[int] = set()
+def _place_rows(offer: Offer, records: list[Record], reason: str) -> list[RowChange]:
+    """What makes the offer's places what the records say, each checked by the staff form;
+    a place the records leave out goes."""
+    existing = {place.pk: place for place in offer.places.all()} if offer.pk else {}
+    rows: list[RowChange] = []
     for record in records:
-        instance = existing.get(record.get("id")) or OfferPlace(offer=offer)
+        instance = existing.pop(record.get("id"), None) or OfferPlace(offer=offer)
         form = OfferPlaceForm(
             data={n: "" if record.get(n) is None else record.get(n) for n in PLACE_FIELDS},
             instance=instance,
@@ -455,13 +450,9 @@ def _apply_places(offer: Offer, records: list[Record], reason: str) -> None:
         )
         if not form.is_valid():
             raise ChangeNotApplicable(form.errors)
-        place = with_change_reason(form.save(commit=False), reason)
-        place.offer = offer
-        place.save()
-        kept.add(place.pk)
-    for pk, place in existing.items():
-        if pk not in kept:
-            with_change_reason(place, reason).delete()
+        rows.append(RowChange(with_change_reason(form.instance, reason), model_data(form)))
+    rows += [RowChange(with_change_reason(p, reason), delete=True) for p in existing.values()]
+    return rows
 
 
 def _create_offer(
@@ -473,35 +464,29 @@ def _create_offer(
         name = (data.get("provider_name") or "").strip()
         provider = Organisation.objects.in_region(region).filter(name__iexact=name).first()
         if provider is None:
-            provider = Organisation.objects.create(
-                region=region, name=name, slug=unique_organisation_slug(region, name)
-            )
+            provider = provider_save(organisation=Organisation(region=region), data={"name": name})
     form = OfferChangeForm(
         data=data, instance=Offer(region=region, provider=provider), region=region
     )
     if not form.is_valid():
         raise ChangeNotApplicable(form.errors)
-    offer: Offer = with_change_reason(form.save(commit=False), reason)
-    offer.status = Offer.Status.PUBLISHED
-    offer.published_at = timezone.now()
-    offer.last_confirmed_at = timezone.localdate()
-    offer.save()
-    form.save_m2m()
-    if places:
-        _apply_places(offer, places, reason)
+    offer = with_change_reason(form.instance, reason)
+    rows = _place_rows(offer, places or [], reason)
+    # The public's form for a new offer asks for one address instead of a list of places.
     municipality = (
         Municipality.objects.in_region(region).filter(pk=data.get("municipality")).first()
     )
     if any(data.get(k) for k in ("place_street", "place_postcode", "place_city")) or municipality:
-        OfferPlace.objects.create(
-            offer=offer,
-            street=data.get("place_street") or "",
-            postcode=data.get("place_postcode") or "",
-            city=data.get("place_city") or (municipality.name if municipality else ""),
-            municipality=municipality,
-        )
-    reindex_offers([offer.pk])
-    return offer
+        address = {
+            "street": data.get("place_street") or "",
+            "postcode": data.get("place_postcode") or "",
+            "city": data.get("place_city") or (municipality.name if municipality else ""),
+            "municipality": municipality,
+        }
+        rows.append(RowChange(OfferPlace(), address))
+    return offer_save(
+        offer=offer, data={**model_data(form), "status": Offer.Status.PUBLISHED}, places=rows
+    )
 
 
 def _notify(change_request: ChangeRequest) -> None:

@@ -184,6 +184,20 @@ def test_provider_suggestions_apply_to_the_organisation(client, coordinator_gosl
     assert offer.provider.phone == "05321 123"
 
 
+def test_an_accepted_new_provider_name_is_found_by_the_search(goslar, coordinator_goslar, offer):
+    from offers.selectors.search import SearchParams, search_offers
+
+    cr = changes.suggest_provider_change(
+        organisation=offer.provider, changes={"name": "Volkshochschule Goslar"}
+    )
+    changes.change_request_accept(change_request=cr, user=coordinator_goslar)
+    provider = offer.provider
+    provider.refresh_from_db()
+    assert provider.history.first().history_change_reason == f"Change request #{cr.pk}"
+    found = search_offers(goslar, SearchParams(q="Volkshochschule")).offers
+    assert [o.title for o in found] == ["Deutschkurs A1"]
+
+
 def test_a_provider_suggestion_without_change_needs_a_message(client, offer):
     url = reverse("offers:provider_suggest_change", kwargs={"region": "goslar", "slug": "vhs"})
     unchanged = {"name": "VHS Goslar", "email": offer.provider.email}

@@ -16,15 +16,9 @@ from offers.services.changes import (
     provider_offer_update,
     suggest_offer_change,
 )
-from tests.factories import MunicipalityFactory
 from tests.offers.factories import OrganisationFactory, make_offer
 
 PROVIDER = ChangeRequest.Source.PROVIDER
-
-
-@pytest.fixture
-def seesen(goslar):
-    return MunicipalityFactory(region=goslar, name="Seesen", slug="seesen")
 
 
 @pytest.fixture

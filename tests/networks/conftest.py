@@ -1,5 +1,6 @@
-"""Fixtures of the networks tests. (Uploads go to a temporary folder for every test: the
-media_root fixture of tests/conftest.py.)"""
+"""Fixtures of the networks tests: Goslar's language working group and an editor's client.
+
+Uploads go to a temporary folder for every test: the media_root fixture of tests/conftest.py."""
 
 import pytest
 
@@ -12,3 +13,8 @@ def group(goslar):
     group = WorkingGroupFactory(region=goslar, name="AK Sprache", slug="ak-sprache")
     group.fields_of_action.add(goslar.fields_of_action.get(slug="sprache"))
     return group
+
+
+@pytest.fixture
+def staff(client_of, editor_goslar):
+    return client_of(editor_goslar)

@@ -1,10 +1,22 @@
-"""Fixtures of the networks tests: Goslar's language working group and an editor's client.
+"""Fixtures of the networks tests: Goslar's language working group, an editor's client, a small
+public directory and two concept versions (2016 adopted, its 2023 revision a draft).
 
 Uploads go to a temporary folder for every test: the media_root fixture of tests/conftest.py."""
 
+from datetime import date
+
 import pytest
 
-from tests.networks.factories import WorkingGroupFactory
+from networks import services
+from networks.models import IntegrationConcept, Organisation
+from tests.factories import MunicipalityFactory
+from tests.networks.factories import (
+    ChapterFactory,
+    ConceptFactory,
+    MeasureFactory,
+    OrganisationFactory,
+    WorkingGroupFactory,
+)
 
 
 @pytest.fixture
@@ -18,3 +30,44 @@ def group(goslar):
 @pytest.fixture
 def staff(client_of, editor_goslar):
     return client_of(editor_goslar)
+
+
+@pytest.fixture
+def directory(goslar):
+    seesen = MunicipalityFactory(region=goslar, name="Seesen", slug="seesen")
+    sprache = goslar.fields_of_action.get(slug="sprache")
+    kvhs = OrganisationFactory(
+        region=goslar,
+        name="Kreisvolkshochschule Goslar",
+        slug="kvhs",
+        kind=Organisation.Kind.EDUCATION_PROVIDER,
+        description="Integrationskurse und Sprachkurse",
+    )
+    kvhs.fields_of_action.add(sprache)
+    OrganisationFactory(
+        region=goslar,
+        name="Jobcenter Goslar",
+        slug="jobcenter",
+        kind=Organisation.Kind.JOB_CENTRE,
+        municipality=seesen,
+    )
+    OrganisationFactory(region=goslar, name="Interner Arbeitskreis", slug="intern", is_public=False)
+    return goslar
+
+
+@pytest.fixture
+def versions(goslar):
+    old = ConceptFactory(
+        region=goslar,
+        version=2016,
+        status=IntegrationConcept.Status.ADOPTED,
+        adopted_on=date(2016, 7, 1),
+    )
+    field = goslar.fields_of_action.get(slug="arbeit")
+    ChapterFactory(
+        concept=old, field_of_action=field, situation="## Lage\nViele Betriebe suchen Azubis."
+    )
+    MeasureFactory(concept=old, field_of_action=field, title="Jobpaten")
+    new = services.concept_start_revision(concept=old, version=2023)
+    MeasureFactory(concept=new, field_of_action=field, title="Ausbildungsmesse")
+    return old, new

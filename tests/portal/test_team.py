@@ -1,7 +1,7 @@
-"""The coordinator manages the region's staff: list, change role, remove."""
+"""The coordinator manages the region's staff: list (with open invitations), change role, remove."""
 
 from portal.models import Membership, Role
-from tests.factories import staff_user
+from tests.factories import InvitationFactory, staff_user
 
 
 def test_it_lists_the_regions_staff_only(client_of, coordinator_goslar, editor_goslar, editor_harz):
@@ -73,3 +73,9 @@ def test_another_regions_membership_answers_404(client_of, coordinator_goslar, e
 
 def test_editors_cannot_open_the_team_page(client_of, editor_goslar):
     assert client_of(editor_goslar).get("/staff/goslar/team/").status_code == 403
+
+
+def test_open_invitations_are_listed_on_the_team_page(client_of, coordinator_goslar, goslar):
+    InvitationFactory(region=goslar, email="offen@example.org", role="editor")
+    html = client_of(coordinator_goslar).get("/staff/goslar/team/").content.decode()
+    assert "offen@example.org" in html

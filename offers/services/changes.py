@@ -244,13 +244,14 @@ def suggest_provider_change(
     submitter_name: str = "",
     submitter_email: str = "",
 ) -> ChangeRequest | None:
-    """The public's proposal for a provider: ``changes`` are the validated values of the fields
-    the visitor changed (others than CHANGEABLE_PROVIDER_FIELDS are left out). None when
-    nothing changed and there is no message."""
+    """The public's proposal for a provider: ``changes`` are validated values of
+    CHANGEABLE_PROVIDER_FIELDS; only those that differ from the provider as stored are
+    proposed. None when nothing does and there is no message."""
+    stored = Organisation.objects.get(pk=organisation.pk)
     data = {
-        name: _json_value(value)
-        for name, value in changes.items()
-        if name in CHANGEABLE_PROVIDER_FIELDS
+        name: _json_value(changes[name])
+        for name in CHANGEABLE_PROVIDER_FIELDS
+        if name in changes and _comparable(changes[name]) != _comparable(getattr(stored, name))
     }
     if not data and not message:
         return None

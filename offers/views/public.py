@@ -26,6 +26,7 @@ from offers.selectors import opendata
 from offers.selectors.search import search_offers
 from offers.services import changes
 from portal.access import public_view
+from portal.forms import model_data
 from portal.lib import ratelimit
 from portal.lib.exports import csv_response
 from portal.models import FieldOfAction, Municipality, Region
@@ -208,7 +209,7 @@ def provider_suggest_change(request: HttpRequest, region: Region, slug: str) -> 
     if request.method == "POST" and not limited and form.is_valid():
         created = changes.suggest_provider_change(
             organisation=organisation,
-            changes={name: form.cleaned_data.get(name) for name in form.changed_data},
+            changes=model_data(form),
             message=form.cleaned_data.get("message", ""),
             submitter_name=form.cleaned_data.get("submitter_name", ""),
             submitter_email=form.cleaned_data.get("submitter_email", ""),

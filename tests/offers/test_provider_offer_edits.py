@@ -1,6 +1,7 @@
 """A provider's edits (offers.services.changes: provider_offer_update, provider_offer_create,
-suggest_offer_change): the services are given validated values and the whole list of places,
-and decide themselves what changed by comparing them with the offer as stored."""
+suggest_offer_change, and the public's suggest_provider_change): the services are given
+validated values and the whole list of places, and decide themselves what changed by comparing
+them with the offer (or provider) as stored."""
 
 from dataclasses import replace
 from decimal import Decimal
@@ -15,6 +16,7 @@ from offers.services.changes import (
     provider_offer_create,
     provider_offer_update,
     suggest_offer_change,
+    suggest_provider_change,
 )
 from tests.offers.factories import OrganisationFactory, make_offer
 
@@ -163,3 +165,12 @@ def test_a_new_offer_waiting_for_approval_keeps_its_places(goslar, seesen):
         }
     ]
     assert not Offer.objects.exists()
+
+
+def test_a_provider_suggestion_proposes_only_what_differs_from_the_stored_provider(offer):
+    provider = offer.provider
+    sent = {"name": provider.name, "email": provider.email, "phone": "05321 123"}
+    provider.name = "Changed in memory only"  # as a bound model form leaves its instance
+    change = suggest_provider_change(organisation=provider, changes=sent)
+    assert change.data == {"phone": "05321 123"}
+    assert suggest_provider_change(organisation=provider, changes={"name": sent["name"]}) is None

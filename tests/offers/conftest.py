@@ -1,8 +1,14 @@
-"""Fixtures of the offers tests: a published offer of Goslar in Seesen, with a consenting contact
-person, a place on the map and Markdown to sanitise."""
+"""Fixtures of the offers tests: a published offer of Goslar in Seesen (with a consenting contact
+person, a place on the map and Markdown to sanitise), and an update round started for two
+providers (Caritas reached by its own address, AWO through its provider contact)."""
+
+import datetime
 
 import pytest
+from django.utils import timezone
 
+from offers.services import rounds
+from offers.services.directory import provider_contact_add
 from tests.factories import MunicipalityFactory
 from tests.networks.factories import PersonFactory
 from tests.offers.factories import OrganisationFactory, make_offer
@@ -35,3 +41,21 @@ def offer(goslar, seesen):
             "longitude": 10.18,
         },
     )
+
+
+@pytest.fixture
+def started(goslar, coordinator_goslar):
+    caritas = OrganisationFactory(region=goslar, name="Caritas", email="info@caritas.example")
+    awo = OrganisationFactory(region=goslar, name="AWO", email="")
+    provider_contact_add(region=goslar, organisation=awo, email="kontakt@awo.example")
+    make_offer(goslar, provider=caritas, title="Sprachcafé")
+    make_offer(goslar, provider=caritas, title="Nähtreff")
+    make_offer(goslar, provider=awo, title="Hausaufgabenhilfe")
+    update_round, _started = rounds.round_start(
+        region=goslar,
+        name="Update 2027",
+        deadline=timezone.localdate() + datetime.timedelta(days=30),
+        reminder_interval_days=14,
+        user=coordinator_goslar,
+    )
+    return update_round

@@ -1,25 +1,12 @@
-"""The staff mail log: each role sees the mails it needs; coordinators open a mail as it was
-sent and send it again; the status is the mail's true state."""
+"""The staff mail log: each role sees the mails it needs; the status is the mail's true state.
+(Opening a mail: test_mail_detail.py; sending it again: test_mail_resend.py.)"""
 
 from __future__ import annotations
 
 from django.db import connection
 
-from portal.lib.mail import queue_mail
 from portal.models import OutgoingMail
-
-Topic = OutgoingMail.Topic
-
-
-def _mail(region, subject, topic=Topic.REGISTRATION, **fields):
-    return queue_mail(
-        to="teilnehmerin@example.org",
-        subject=subject,
-        body_text=fields.pop("body_text", "Ihr Link: https://example.org/x/abc"),
-        region=region,
-        topic=topic,
-        **fields,
-    )
+from tests.portal.mail_rows import Topic, _mail
 
 
 def test_it_shows_the_regions_mails_with_status(client_of, coordinator_goslar, goslar):
@@ -64,51 +51,6 @@ def test_the_list_does_not_load_mail_bodies(client_of, coordinator_goslar, gosla
     _mail(goslar, "S", body_text="SECRET-BODY")
     html = client_of(coordinator_goslar).get("/staff/goslar/mail/").content.decode()
     assert "SECRET-BODY" not in html
-
-
-def test_a_coordinator_opens_a_mail_as_it_was_sent(client_of, coordinator_goslar, goslar):
-    mail = _mail(goslar, "Anmeldebestätigung", body_text="Hallo <b>Anna</b>,\nIhr Link: x")
-    html = client_of(coordinator_goslar).get(f"/staff/goslar/mail/{mail.pk}/").content.decode()
-    assert "Hallo &lt;b&gt;Anna&lt;/b&gt;," in html  # the text as sent, never as markup
-    assert "teilnehmerin@example.org" in html
-
-
-def test_other_roles_cannot_open_a_mail(client_of, editor_goslar, event_staff_goslar, goslar):
-    mail = _mail(goslar, "Anmeldebestätigung")
-    for user in (editor_goslar, event_staff_goslar):
-        assert client_of(user).get(f"/staff/goslar/mail/{mail.pk}/").status_code == 403
-
-
-def test_a_failed_mail_is_queued_again_as_it_is(client_of, coordinator_goslar, goslar, jobs):
-    mail = _mail(goslar, "Anmeldebestätigung")
-    OutgoingMail.objects.filter(pk=mail.pk).update(status="failed", last_error="SMTP down")
-    before = len(jobs.pending("portal.send_mail"))
-    response = client_of(coordinator_goslar).post(
-        f"/staff/goslar/mail/{mail.pk}/resend/", {"copies": "0"}
-    )
-    assert response.status_code == 302
-    mail.refresh_from_db()
-    assert mail.status == "queued" and mail.last_error == ""
-    assert len(jobs.pending("portal.send_mail")) == before + 1
-    assert OutgoingMail.objects.count() == 1
-
-
-def test_resending_a_sent_mail_makes_one_copy_even_when_the_form_is_sent_twice(
-    client_of, coordinator_goslar, goslar, mailoutbox_run
-):
-    mail = _mail(goslar, "Anmeldebestätigung")
-    mailoutbox_run()
-    mail.refresh_from_db()
-    assert mail.status == "sent"
-    client = client_of(coordinator_goslar)
-    for _ in range(2):
-        client.post(f"/staff/goslar/mail/{mail.pk}/resend/", {"copies": "0"})
-    [copy] = OutgoingMail.objects.exclude(pk=mail.pk)
-    assert copy.resent_from == mail
-    assert copy.body_text == mail.body_text
-    assert len(mailoutbox_run()) == 2  # the first and its one copy
-    mail.refresh_from_db()
-    assert mail.status == "sent"
 
 
 def test_the_status_tells_when_the_next_attempt_is(client_of, coordinator_goslar, goslar):

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from portal.models import Role
-from tests.factories import MembershipFactory, UserFactory, add_totp, staff_user
+from tests.factories import UserFactory, add_totp, staff_user
 
 PASSWORD = "correct-horse-battery"
 
@@ -71,31 +71,3 @@ def test_repeated_failed_logins_are_blocked(client):
     response = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
     assert response.status_code in (200, 429)
     assert "_auth_user_id" not in client.session
-
-
-@pytest.mark.django_db
-def test_a_person_with_several_regions_chooses_one(client_of, goslar, harz):
-    user = staff_user(goslar, Role.EDITOR)
-    MembershipFactory(user=user, region=harz, role=Role.COORDINATOR)
-    html = client_of(user).get("/staff/").content.decode()
-    assert 'href="/staff/goslar/"' in html
-    assert 'href="/staff/harz/"' in html
-
-
-@pytest.mark.django_db
-def test_a_user_without_regions_sees_a_clear_page(client_of):
-    user = UserFactory()
-    response = client_of(user).get("/staff/")
-    assert response.status_code == 200
-    assert list(response.context["regions"]) == []
-
-
-@pytest.mark.django_db
-def test_password_reset_sends_a_mail(client, mailoutbox_run, django_capture_on_commit_callbacks):
-    UserFactory(email="vergessen@example.org")
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/accounts/password/reset/", {"email": "vergessen@example.org"})
-    assert response.status_code == 302
-    outbox = mailoutbox_run()
-    assert outbox[0].to == ["vergessen@example.org"]
-    assert "/accounts/password/reset/key/" in outbox[0].body

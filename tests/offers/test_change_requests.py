@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from offers.models import ChangeRequest, Offer
 from offers.services import changes
-from tests.offers.factories import OrganisationFactory, make_offer
+from tests.offers.factories import ChangeRequestFactory, OrganisationFactory, make_offer
 
 BASE = {"kind": "course", "cost": "free", "registration": "none", "step_free": "unknown"}
 
@@ -151,7 +151,7 @@ def test_rejecting_changes_nothing(client_of, coordinator_goslar, client, offer)
 
 
 def test_a_proposal_that_no_longer_validates_is_not_applied(coordinator_goslar, offer):
-    cr = ChangeRequest.objects.create(
+    cr = ChangeRequestFactory(
         region=offer.region,
         kind="offer_change",
         source="public",

@@ -13,9 +13,10 @@ import re
 
 from django.urls import reverse
 
-from networks.models import IntegrationConcept, JoinRequest, WorkingGroup
+from networks.models import IntegrationConcept, WorkingGroup
 from offers.models import ChangeRequest, UpdateRound
 from portal.models import Region
+from tests.networks.factories import JoinRequestFactory
 from tests.staff_matrix import all_cases
 
 
@@ -90,7 +91,7 @@ def test_a_coordinator_of_harz_learns_nothing_about_goslar(staff_journey):
     # Decisions sent to Goslar's objects: refused the same way, and nothing changes.
     suggestion = ChangeRequest.objects.filter(region=goslar).first()
     group = WorkingGroup.objects.in_region(goslar).first()
-    asking = JoinRequest.objects.create(working_group=group, name="A. B.", email="ab@example.org")
+    asking = JoinRequestFactory(working_group=group, name="A. B.", email="ab@example.org")
     for path, form in (
         (f"/staff/harz/offers/changes/{suggestion.pk}/", {"decision": "accept"}),
         (f"/staff/goslar/offers/changes/{suggestion.pk}/", {"decision": "reject"}),

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from conferences.models import Venue
 from portal.models import Invitation, Region, Role, User
+from tests.conferences.factories import VenueFactory
+from tests.factories import InvitationFactory
 
 
 def test_a_coordinator_withdraws_an_invitation_and_deletes_an_unused_venue(staff_journey):
     goslar = Region.objects.get(slug="goslar")
     coordinator = User.objects.get(email="koordination@goslar.example.org")
-    Invitation.objects.create(
+    InvitationFactory(
         region=goslar, email="vertippt@example.org", role=Role.EDITOR, invited_by=coordinator
     )
-    Venue.objects.create(region=goslar, name="Alte Turnhalle Oker", city="Goslar")
+    VenueFactory(region=goslar, name="Alte Turnhalle Oker", city="Goslar")
     journey = staff_journey
     _ = journey._
     page = journey.page

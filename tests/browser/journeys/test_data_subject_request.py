@@ -11,6 +11,7 @@ from networks.models import JoinRequest, WorkingGroup
 from portal.lib.mail import queue_mail
 from portal.models import Region, SubjectRequestLog
 from tests.conferences.factories import RegistrationFactory
+from tests.networks.factories import JoinRequestFactory
 
 EMAIL = "amina.yilmaz@example.org"
 
@@ -21,7 +22,7 @@ def test_a_coordinator_finds_exports_and_erases_a_persons_data(staff_journey):
     registration = RegistrationFactory(
         event_date=event.dates.first(), name="Amina Yilmaz", email=EMAIL, phone="05321 98765"
     )
-    join = JoinRequest.objects.create(
+    join = JoinRequestFactory(
         working_group=WorkingGroup.objects.filter(region=goslar).first(),
         name="Amina Yilmaz",
         email=EMAIL,

@@ -6,6 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import F, Q
 
 from offers.models.directory import Offer
 from portal.models import Region
@@ -46,14 +47,46 @@ class SearchEntry(models.Model):
     vector = SearchVectorField()
 
     class Meta:
+        # What a query matching thousands of offers reads besides counting them
+        # (offers.selectors.facets): the entries with the query in their title, the newest
+        # ones, the sample whose facets are counted, a page in the order of titles.
         indexes = [
             # Region and text in one index (btree_gin): a word common in every county yields
             # only this county's entries, without reading the others' rows.
             GinIndex(
                 fields=["region", "vector"],
-                condition=models.Q(public=True),
+                condition=Q(public=True),
                 name="offer_search_entry_public",
-            )
+            ),
+            GinIndex(
+                fields=["region", "title_vector"],
+                condition=Q(public=True),
+                name="offer_search_entry_title",
+            ),
+            models.Index(
+                fields=["region", "phrase"],
+                condition=Q(public=True),
+                name="offer_search_entry_phrase",
+            ),
+            models.Index(
+                F("region"),
+                F("published_at").desc(nulls_last=True),
+                F("offer").desc(),
+                condition=Q(public=True),
+                name="offer_search_entry_newest",
+            ),
+            models.Index(
+                fields=["region", "title", "offer"],
+                condition=Q(public=True),
+                name="offer_search_entry_by_title",
+            ),
+            # The order of the facet sample (offers.selectors.facets.SAMPLE_HASH).
+            models.Index(
+                F("region"),
+                (F("offer") * 2654435761).bitand(4294967295),
+                condition=Q(public=True),
+                name="offer_search_entry_sample",
+            ),
         ]
 
     def __str__(self) -> str:

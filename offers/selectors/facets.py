@@ -2,29 +2,25 @@
 offer (``Offer.facet_keys``: one integer per filter value, see
 ``offers.models.directory.facet_key``) and its search entry (``SearchEntry``).
 
-The counts of every facet, the total and the ids of one page come from one query: the offers
-matching the text are read once (their narrow search entries, joined to the covering index of
-public offers; without text that index alone), each active filter is one array containment
-test, and the facet values are counted in a single pass over at most ``FACET_SAMPLE`` of them.
+The counts of every facet, the total and the ids of one page come from one query (for a text,
+after PostgreSQL's estimate of how many offers it matches). Usually the offers matching the
+text are read once (their narrow search entries; without text the covering index of public
+offers), each active filter is one array containment test, and the facet values are counted
+in a single pass over at most ``FACET_SAMPLE`` of them. A text expected to match many
+thousands of offers (``MANY_MATCHES``) is only counted in that pass; the sample and the page
+come through ordered indexes, so that such a query costs little more than counting its
+matches (``_text_sql``).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.contrib.postgres.search import SearchRank
 from django.db import connection
-from django.db.models import (
-    Case,
-    Expression,
-    ExpressionWrapper,
-    F,
-    IntegerField,
-    QuerySet,
-    When,
-)
+from django.db.models import QuerySet
 
 from offers import languages
 from offers.models import Cost, Kind, Offer, SearchEntry, TargetGroup
@@ -101,6 +97,20 @@ _ORDER_SQL = {
 FACET_SAMPLE = 1000
 # Multiplicative hashing (Knuth): consecutive ids spread evenly over 0 .. 2**32 - 1.
 _SAMPLE_HASH = "((m.id * 2654435761) & 4294967295)"
+# The public search entries of a region matching a text (parameters: region, tsquery).
+_MATCH_SQL = "e.region_id = %s AND e.public AND e.vector @@ %s::tsquery"
+# From this many expected matches on, the facet query counts them in one pass and reads its
+# sample and page through indexes (``_text_sql``) instead of holding, scoring and sorting all
+# of them (``_materialized_sql``). Measured on the search benchmark: the indexes pay off from
+# about 5,000 actual matches (at 2,500 to 4,000 they cost the same or up to twice as much),
+# and PostgreSQL's estimates run up to twice the actual number.
+MANY_MATCHES = 8000
+# The same over search entries, as the index offer_search_entry_sample has it.
+SAMPLE_HASH = "((e.offer_id * 2654435761) & 4294967295)"
+_ENTRY_ORDER_SQL = {
+    "newest": "e.published_at DESC NULLS LAST, e.offer_id DESC",
+    "title": "e.title, e.offer_id",
+}
 
 
 @dataclass
@@ -118,24 +128,66 @@ class FacetCounts:
 IN_TITLE = {"word": 16, "tag": 0, "part": 4, "near": 3, "near_part": 2}
 ANYWHERE = {"word": 8, "tag": 4, "part": 2, "near": 1, "near_part": 0}
 EXACT_TITLE = 64
+# A search vector with one lexeme no query contains (query lexemes have no spaces).
+_NO_HIT_VECTOR = "' '::tsvector"
 
 
-def _score(text: TextQuery) -> ExpressionWrapper[Expression]:
-    score: Expression = Case(When(phrase=text.text, then=EXACT_TITLE), default=0)
+def _ranking(text: TextQuery) -> tuple[str, list[Any]]:
+    """The score and the rank of a matching search entry ``e`` (columns "score" and "rank").
+
+    A query matching thousands of offers mostly matches them outside their titles: one test
+    whether the title contains any of the query's lexemes spares those entries the per-way
+    title tests and ``ts_rank``. Without such a lexeme every title test fails, and ``ts_rank``
+    (default normalisation, which ignores the vector's length) gives what it gives any vector
+    without them — 0 for an empty one —, so the result is the same as computing them."""
+    match = text.match or ""
+    hit = ("e.title_vector @@ %s::tsquery", [text.any_lexeme or ""])
+    in_title: list[tuple[str, list[Any]]] = []
+    anywhere: list[tuple[str, list[Any]]] = []
     for token in text.tokens:
-        in_title: list[When] = []
-        anywhere: list[When] = []
+        title_ways: list[tuple[str, list[Any]]] = []
+        any_ways: list[tuple[str, list[Any]]] = []
         for way in IN_TITLE:
             operands = getattr(token, way)
             if not operands:
                 continue
-            query = LiteralSearchQuery(any_of(operands))
+            query = any_of(operands)
             if IN_TITLE[way]:
-                in_title.append(When(title_vector=query, then=IN_TITLE[way]))
+                title_ways.append(
+                    (f"WHEN e.title_vector @@ %s::tsquery THEN {IN_TITLE[way]}", [query])
+                )
             if ANYWHERE[way]:
-                anywhere.append(When(vector=query, then=ANYWHERE[way]))
-        score = score + Case(*in_title, default=0) + Case(*anywhere, default=0)
-    return ExpressionWrapper(score, output_field=IntegerField())
+                any_ways.append((f"WHEN e.vector @@ %s::tsquery THEN {ANYWHERE[way]}", [query]))
+        if title_ways:
+            in_title.append(_join("CASE ", title_ways, " ", " ELSE 0 END"))
+        if any_ways:
+            anywhere.append(_join("CASE ", any_ways, " ", " ELSE 0 END"))
+    title_score = _join("", in_title, " + ", "") if in_title else ("0", [])
+    parts: list[tuple[str, list[Any]]] = [
+        (f"(CASE WHEN e.phrase = %s THEN {EXACT_TITLE} ELSE 0 END", [text.text]),
+        (" + CASE WHEN ", []),
+        hit,
+        (" THEN ", []),
+        title_score,
+        (" ELSE 0 END", []),
+        *[(" + " + sql, params) for sql, params in anywhere],
+        (") AS score, CASE WHEN ", []),
+        hit,
+        (" THEN ts_rank(e.title_vector, %s::tsquery) ", [match]),
+        ("WHEN length(e.title_vector) = 0 THEN 0 ", []),
+        (f"ELSE ts_rank({_NO_HIT_VECTOR}, %s::tsquery) END AS rank", [match]),
+    ]
+    return _join("", parts, "", "")
+
+
+def _join(
+    before: str, parts: list[tuple[str, list[Any]]], between: str, after: str
+) -> tuple[str, list[Any]]:
+    """SQL fragments with their parameters joined into one."""
+    return (
+        before + between.join(sql for sql, _ in parts) + after,
+        [p for _, params in parts for p in params],
+    )
 
 
 def text_matches(queryset: QuerySet[Offer], text: TextQuery | None) -> QuerySet[Offer]:
@@ -145,35 +197,203 @@ def text_matches(queryset: QuerySet[Offer], text: TextQuery | None) -> QuerySet[
     return queryset.filter(search_entry__vector=LiteralSearchQuery(text.match))
 
 
-def _matching(region: Region, text: TextQuery | None, sort: str) -> tuple[str, list[Any], str]:
-    """The SQL of the public offers matching the text, with the columns the facet query needs,
-    and the order of the page."""
+def _listing(region: Region, sort: str) -> tuple[str, list[Any], str]:
+    """The SQL of the public offers of the region, with the columns the facet query needs
+    (from the covering index offer_public_listing alone), and the order of the page."""
     columns = ["id", "facet_keys", "start_date", "published_at"]
     if sort == "title":
         columns.append("title")
-    if text is None or text.match is None:
-        # From the covering index offer_public_listing alone.
-        queryset = Offer.objects.published().in_region(region).order_by().values(*columns)
-        order = _ORDER_SQL["newest" if sort == "relevance" else sort]
-    else:
-        # From the search entries alone: a query matching thousands reads nothing else.
-        queryset = (
-            # One filter() each, in this order: the cheap tests run first on every row.
-            SearchEntry.objects.filter(region=region)
-            .filter(public=True)
-            .filter(vector=LiteralSearchQuery(text.match))
-            .order_by()
-            .values(
-                *columns[1:],
-                id=F("offer_id"),
-                score=_score(text),
-                # Among equal scores, more of the query's words in the title first.
-                rank=SearchRank(F("title_vector"), LiteralSearchQuery(text.match)),
-            )
-        )
-        order = _ORDER_SQL[sort]
+    queryset = Offer.objects.published().in_region(region).order_by().values(*columns)
     sql, params = queryset.query.sql_with_params()
-    return sql, list(params), order
+    return sql, list(params), _ORDER_SQL["newest" if sort == "relevance" else sort]
+
+
+def _text_matching(region: Region, text: TextQuery, sort: str) -> tuple[str, list[Any], str]:
+    """The SQL of the search entries of the region matching the text, with the columns the
+    facet query needs (from the search entries alone: their narrow rows), and the order of the
+    page."""
+    select = ["e.facet_keys", "e.start_date", "e.published_at", "e.offer_id AS id"]
+    if sort == "title":
+        select.append("e.title")
+    ranking: tuple[str, list[Any]] = ("", [])
+    if sort == "relevance":
+        ranking = _ranking(text)
+        select.append(ranking[0])
+    sql = f"SELECT {', '.join(select)} FROM {SearchEntry._meta.db_table} e WHERE {_MATCH_SQL}"
+    return sql, [*ranking[1], region.pk, text.match], _ORDER_SQL[sort]
+
+
+def _text_sql(
+    region: Region,
+    active: dict[str, str],
+    ids: dict[str, dict[str, int]],
+    today: date,
+    sort: str,
+    text: TextQuery,
+    offset: int,
+    sample: int,
+) -> tuple[str, list[Any]]:
+    """The facet query with text, over the search entries of the region matching it.
+
+    The matching entries are read once, and only counted (``s``). The sample whose facet keys
+    are counted is the ``sample`` matching entries first in an order by a hash of their id
+    (``c``, through the index offer_search_entry_sample: for a query matching thousands about
+    as many entries as it keeps). The page comes from ordered indexes too (see
+    ``_relevance_page``): a query matching ten thousand offers reads little more than its
+    count and its sample."""
+    match = (_MATCH_SQL, [region.pk, text.match])
+    # For the count, which reads every entry of the region anyway: the text tested on the
+    # region's entries only (PostgreSQL tests a region equal to a constant after the text).
+    counted = (
+        "e.region_id = %s AND e.public AND CASE WHEN e.region_id = %s "
+        "THEN e.vector @@ %s::tsquery END",
+        [region.pk, region.pk, text.match],
+    )
+    keys = filter_keys(active, ids)
+    soon = soon_window(today)
+    # (facet number, condition, its parameters) per active filter
+    tests: list[tuple[int, str, list[Any]]] = [
+        (FACET_NUMBERS[name], "e.facet_keys @> ARRAY[%s]::bigint[]", [key])
+        for name, key in keys.items()
+    ]
+    if active.get("soon"):
+        tests.append((SOON, "e.start_date BETWEEN %s AND %s", list(soon)))
+    # Passing every filter but "starting soon" (what the count of that facet value needs) and
+    # every filter, each as one containment test PostgreSQL estimates from the statistics.
+    others: tuple[str, list[Any]] = ("TRUE", [])
+    if keys:
+        others = ("e.facet_keys @> %s::bigint[]", [list(keys.values())])
+    passing = others
+    if active.get("soon"):
+        passing = (others[0] + " AND e.start_date BETWEEN %s AND %s", others[1] + list(soon))
+    where = _join("", [match, passing], " AND ", "")
+
+    misses: list[tuple[str, list[Any]]] = [("0 AS misses, NULL::int AS miss", [])]
+    near_misses = ""
+    if tests:
+        misses = [
+            (
+                " + ".join(f"(NOT ({sql}))::int" for _, sql, _ in tests) + " AS misses, ",
+                [p for _, _, ps in tests for p in ps],
+            ),
+            (
+                "COALESCE("
+                + ", ".join(f"CASE WHEN NOT ({sql}) THEN %s END" for _, sql, _ in tests)
+                + ") AS miss",
+                [p for no, _, ps in tests for p in [*ps, no]],
+            ),
+        ]
+        # Offers failing one filter count for that filter's facet only.
+        near_misses = (
+            " UNION ALL SELECT x.k FROM (SELECT unnest(c.facet_keys) AS k, c.miss FROM c "
+            "WHERE c.misses = 1) x WHERE x.k >> 32 = x.miss"  # the facet number of the key
+        )
+    entries = f"FROM {SearchEntry._meta.db_table} e WHERE "
+    parts: list[tuple[str, list[Any]]] = [
+        ("WITH s AS (SELECT count(*) AS matched, count(*) FILTER (WHERE ", []),
+        passing,
+        (") AS total, count(*) FILTER (WHERE e.start_date BETWEEN %s AND %s AND ", list(soon)),
+        others,
+        (f") AS soon {entries}", []),
+        counted,
+        # An outdated link beyond the last page gets the last page.
+        (
+            "), o AS (SELECT LEAST(%s, GREATEST(s.total - 1, 0) / %s * %s) AS skip FROM s)",
+            [offset, PAGE_SIZE, PAGE_SIZE],
+        ),
+        (", c AS MATERIALIZED (SELECT e.facet_keys, ", []),
+        *misses,
+        (f" {entries}", []),
+        match,
+        (f" ORDER BY {SAMPLE_HASH} LIMIT %s)", [sample]),
+    ]
+    if sort == "relevance":
+        best_newest, page = _relevance_page(text, where, entries, offset)
+        parts += [(", ", []), best_newest]
+    else:
+        page = _join(
+            f"SELECT e.offer_id {entries}",
+            [where],
+            "",
+            f" ORDER BY {_ENTRY_ORDER_SQL[sort]} LIMIT {PAGE_SIZE} OFFSET (SELECT o.skip FROM o)",
+        )
+    parts += [
+        # unnest() in the select list (a ProjectSet) is about twice as fast as a lateral join.
+        (" SELECT f.k, count(*), NULL::bigint[] FROM (", []),
+        (f"SELECT unnest(c.facet_keys) AS k FROM c WHERE c.misses = 0{near_misses}) f ", []),
+        ("GROUP BY f.k ", []),
+        ("UNION ALL SELECT %s, s.total, NULL FROM s ", [TOTAL_ROW]),
+        ("UNION ALL SELECT %s, s.soon, NULL FROM s ", [SOON_KEY]),
+        ("UNION ALL SELECT %s, s.matched, NULL FROM s ", [MATCHED_ROW]),
+        ("UNION ALL SELECT %s, (SELECT count(*) FROM c), NULL ", [COUNTED_ROW]),
+        ("UNION ALL SELECT %s, 0, ARRAY(", [PAGE_ROW]),
+        page,
+        (")", []),
+    ]
+    return _join("", parts, "", "")
+
+
+def _relevance_page(
+    text: TextQuery, where: tuple[str, list[Any]], entries: str, offset: int
+) -> tuple[tuple[str, list[Any]], tuple[str, list[Any]]]:
+    """The ids of the page in the order of relevance, scoring only entries that can reach it
+    (a query and the common table expression ``b`` it reads).
+
+    Entries whose title contains none of the query's lexemes (and is not the query) score only
+    for where the words match, and rank the same (``_ranking``): of those, the ones where every
+    word matches in its best way score highest, and among them the newest come first — read
+    newest first through the index offer_search_entry_newest until the page is full. The other
+    entries are scored in full: those with a title match (through the index
+    offer_search_entry_title) always, the rest only when the best ones do not fill the page.
+    """
+    ranking = _ranking(text)
+    hit = ("(e.title_vector @@ %s::tsquery OR e.phrase = %s)", [text.any_lexeme, text.text])
+    plain = ("NOT (e.title_vector @@ %s::tsquery) AND e.phrase <> %s", [text.any_lexeme, text.text])
+    best_score = 0
+    best: list[tuple[str, list[Any]]] = []
+    for token in text.tokens:
+        way = next((w for w in ("word", "tag", "part", "near") if getattr(token, w)), None)
+        if way:
+            best_score += ANYWHERE[way]
+            best.append(("e.vector @@ %s::tsquery", [any_of(getattr(token, way))]))
+    # The rank of a title without any of the lexemes; an empty one ranks 0, below it or equal.
+    no_hit_rank = (f"ts_rank({_NO_HIT_VECTOR}, %s::tsquery)", [text.match])
+    top = _join(
+        "",
+        [
+            *best,
+            (f"({no_hit_rank[0]} = 0 OR length(e.title_vector) > 0)", no_hit_rank[1]),
+        ],
+        " AND ",
+        "",
+    )
+    enough = offset + PAGE_SIZE  # at least the page's end (an outdated offset only shrinks)
+    parts: list[tuple[str, list[Any]]] = [
+        ("SELECT p.id FROM (SELECT e.offer_id AS id, e.published_at, ", []),
+        ranking,
+        (f" {entries}", []),
+        _join("", [where, hit], " AND ", ""),
+        (" UNION ALL SELECT b.id, b.published_at, %s, ", [best_score]),
+        no_hit_rank,
+        (" FROM b UNION ALL SELECT e.offer_id, e.published_at, ", []),
+        ranking,
+        (f" {entries}", []),
+        _join("", [where, plain], " AND ", ""),
+        (" AND NOT (", []),
+        top,
+        (") AND (SELECT count(*) FROM b) < %s", [enough]),
+        (") p ORDER BY p.score DESC, p.rank DESC, p.published_at DESC NULLS LAST, p.id DESC ", []),
+        (f"LIMIT {PAGE_SIZE} OFFSET (SELECT o.skip FROM o)", []),
+    ]
+    # The best of the others, newest first (read once: listed, and counted).
+    best_newest = _join(
+        f"b AS MATERIALIZED (SELECT e.offer_id AS id, e.published_at {entries}",
+        [_join("", [where, plain, top], " AND ", "")],
+        "",
+        f" ORDER BY {_ENTRY_ORDER_SQL['newest']} LIMIT %s)",
+    )
+    best_newest[1].append(enough)
+    return best_newest, _join("", parts, "", "")
 
 
 def facets_and_page(
@@ -195,7 +415,44 @@ def facets_and_page(
     get by changing that filter); one that fails more counts nowhere.
     """
     sample = FACET_SAMPLE if sample is None else sample
-    base_sql, base_params, order = _matching(region, text, sort)
+    with connection.cursor() as cursor:
+        if text is None or text.match is None:
+            base = _listing(region, sort)
+            sql, params = _materialized_sql(base, active, ids, today, offset, sample)
+        elif _estimated_matches(cursor, region, text) < MANY_MATCHES:
+            base = _text_matching(region, text, sort)
+            sql, params = _materialized_sql(base, active, ids, today, offset, sample)
+        else:
+            sql, params = _text_sql(region, active, ids, today, sort, text, offset, sample)
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return _read(rows)
+
+
+def _estimated_matches(cursor: Any, region: Region, text: TextQuery) -> int:
+    """How many public offers of the region PostgreSQL expects to match the text (from the
+    statistics of the search vectors; planned, not run)."""
+    cursor.execute(
+        f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {SearchEntry._meta.db_table} e WHERE {_MATCH_SQL}",
+        [region.pk, text.match],
+    )
+    plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def _materialized_sql(
+    base: tuple[str, list[Any], str],
+    active: dict[str, str],
+    ids: dict[str, dict[str, int]],
+    today: date,
+    offset: int,
+    sample: int,
+) -> tuple[str, list[Any]]:
+    """The facet query over the offers of ``base`` (its SQL, parameters and the order of the
+    page), read once: the page, the counts and the sample all go over them."""
+    base_sql, base_params, order = base
 
     keys = filter_keys(active, ids)
     soon = soon_window(today)
@@ -265,17 +522,17 @@ def facets_and_page(
             [offset, PAGE_SIZE, PAGE_SIZE],
         ),
     ]
-    sql = "".join(sql for sql, _ in parts)
-    params = [p for _, ps in parts for p in ps]
+    return _join("", parts, "", "")
+
+
+def _read(rows: list[tuple[int, int, list[int] | None]]) -> FacetCounts:
+    """The result of the facet query: (facet key or row number, count, page ids) per row."""
     counts: dict[str, dict[str, int]] = {}
     page_ids: list[int] = []
     total = matched = counted = 0
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
     for key, count, ids_of_page in rows:
         if key == PAGE_ROW:
-            page_ids = ids_of_page
+            page_ids = ids_of_page or []
         elif key == TOTAL_ROW:
             total = count
         elif key == MATCHED_ROW:

@@ -19,6 +19,7 @@ in one SQL query (``analyse``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -88,6 +89,15 @@ def any_of(operands: list[str]) -> str:
     return unique[0] if len(unique) == 1 else "(" + " | ".join(unique) + ")"
 
 
+# A quoted lexeme of a written-out tsquery (see ``quote``), with its prefix mark if any.
+_LEXEME = re.compile(r"'(?:[^'\\]|\\.|'')*'(?::\*)?")
+
+
+def lexemes(query: str) -> list[str]:
+    """The lexemes of a written-out tsquery, each as an operand of its own ("'kur':*")."""
+    return list(dict.fromkeys(_LEXEME.findall(query)))
+
+
 @dataclass
 class TokenQuery:
     token: str
@@ -114,6 +124,13 @@ class TextQuery:
         if not self.tokens:
             return None
         return " & ".join(token.everything for token in self.tokens)
+
+    @property
+    def any_lexeme(self) -> str | None:
+        """The tsquery matching a text that contains any lexeme of ``match`` (in any way)."""
+        if self.match is None:
+            return None
+        return any_of(lexemes(self.match))
 
     @property
     def language_codes(self) -> list[str]:

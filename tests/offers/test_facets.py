@@ -172,3 +172,42 @@ def test_many_matches_are_counted_from_an_even_sample_and_shown_as_estimates(gos
         estimate = counts(sampled, "lang")
         assert 10 <= estimate["ar"] <= 30 and 30 <= estimate["uk"] <= 50
         assert counts(search_offers(goslar, params), "lang") == estimate  # stable
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        SearchParams(q="Kurs"),
+        SearchParams(q="Kurs", kind="course", lang="ar"),
+        SearchParams(q="Kurs", soon="1", cost="free"),
+        SearchParams(q="Kurs Frauen", sort="newest"),
+        SearchParams(q="Kurs", sort="title", page=2),
+        SearchParams(q="arabisch", municipality="seesen"),
+        SearchParams(q="Kurs", page=9),
+    ],
+    ids=lambda params: params.url(),
+)
+def test_a_query_expected_to_match_thousands_counts_and_orders_like_any_other(
+    setup, monkeypatch, params
+):
+    # Such a query is counted in one pass, its sample and page read through indexes.
+    today = timezone.localdate()
+    for i in range(30):
+        make_offer(
+            setup,
+            title=f"Kurs {i}" if i % 3 else f"Beratung {i}",
+            summary="Kurs für Frauen" if i % 2 else "Treffpunkt",
+            kind="course" if i % 4 else "counselling",
+            languages=["ar", "de"] if i % 5 else ["uk"],
+            cost="free" if i % 2 else "fee",
+            start_date=today + datetime.timedelta(days=i),
+        )
+
+    def search():
+        result = search_offers(setup, SearchParams(**vars(params)))
+        by_facet = {f.name: counts(result, f.name) for f in result.facets}
+        return result.total, [o.pk for o in result.offers], by_facet, result.pagination.number
+
+    one_pass = search()
+    monkeypatch.setattr(facets, "MANY_MATCHES", 0)
+    assert search() == one_pass

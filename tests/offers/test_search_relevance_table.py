@@ -172,3 +172,26 @@ def test_no_query_of_the_table_returns_the_whole_directory(harz_directory, db):
     for row in TABLE:
         result = search_offers(harz_directory, SearchParams(q=row.query))
         assert result.total < everything, row.query
+
+
+def test_the_table_ranks_the_same_when_its_queries_are_expected_to_match_thousands(
+    harz_directory, db, monkeypatch
+):
+    # Then the page comes through indexes, scoring only the offers that can reach it.
+    from offers.selectors import facets
+
+    def pages():
+        found = {}
+        for row in TABLE:
+            for sort in ("relevance", "newest"):
+                params = SearchParams(q=row.query, sort=sort)
+                result = search_offers(harz_directory, params, visitor_language=row.language)
+                found[row.query, row.language, sort] = (
+                    result.total,
+                    [offer.pk for offer in result.offers],
+                )
+        return found
+
+    one_pass = pages()
+    monkeypatch.setattr(facets, "MANY_MATCHES", 0)
+    assert pages() == one_pass

@@ -3,6 +3,7 @@
 from datetime import date
 
 import factory
+from django.db.models import Max
 
 from networks.models import (
     ConceptChapter,
@@ -76,9 +77,15 @@ class ConceptFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = IntegrationConcept
 
+    @factory.lazy_attribute_sequence
+    def version(self, n):
+        """A year after every version the region has (a plain 2000 + n ran into the demo's
+        versions, such as Goslar's 2019, depending on which tests ran before in the process)."""
+        newest = IntegrationConcept.objects.filter(region=self.region).aggregate(Max("version"))
+        return max(2000 + n, (newest["version__max"] or 0) + 1)
+
     region = factory.SubFactory(RegionFactory)
     title = "Integrationskonzept"
-    version = factory.Sequence(lambda n: 2000 + n)
     status = IntegrationConcept.Status.DRAFT
     foreword = "Liebe Bürgerinnen und Bürger, **gemeinsam** gestalten wir Integration."
 

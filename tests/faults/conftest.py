@@ -90,8 +90,8 @@ class Portal:
         self.processes.append(process)
         return process
 
-    def start_worker(self) -> subprocess.Popen:
-        return self.start("manage.py", "worker", "--concurrency", "2")
+    def start_worker(self, concurrency: int = 2) -> subprocess.Popen:
+        return self.start("manage.py", "worker", "--concurrency", str(concurrency))
 
     def query(self, sql: str, params: tuple = ()) -> list[tuple]:
         with self.cluster.connect(self.database) as conn:

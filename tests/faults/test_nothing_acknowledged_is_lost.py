@@ -65,7 +65,10 @@ def test_a_worker_killed_while_sending_loses_no_mail_and_sends_none_twice(portal
     count = 12
     portal.manage("tests.faults.scenario", "queue-mails", str(count))
     smtp.hold(1)  # the relay keeps one message waiting for its "250"
-    first = portal.start_worker()
+    # One mail at a time: with two, the kill could also land in the one window SMTP leaves
+    # (another mail accepted by the relay, its "sent" not yet committed; portal.tasks.send_mail),
+    # where a second delivery is documented, not a fault of the claim this test checks.
+    first = portal.start_worker(concurrency=1)
     assert smtp.state.held.wait(120), "the worker never sent"  # a slow boot on a busy machine
     first.send_signal(signal.SIGKILL)  # mid-send: the relay has the data, not yet accepted
     first.wait()

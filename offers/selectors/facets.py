@@ -7,9 +7,9 @@ after PostgreSQL's estimate of how many offers it matches). Usually the offers m
 text are read once (their narrow search entries; without text the covering index of public
 offers), each active filter is one array containment test, and the facet values are counted
 in a single pass over at most ``FACET_SAMPLE`` of them. A text expected to match many
-thousands of offers (``MANY_MATCHES``) is only counted in that pass; the sample and the page
-come through ordered indexes, so that such a query costs little more than counting its
-matches (``_text_sql``).
+thousands of offers (``MANY_MATCHES``) is not read whole at all: the sample and the page come
+through ordered indexes, and the number of matches is estimated from the sample (shown as
+"about"), so that such a query costs about as much as one matching a few (``_text_sql``).
 """
 
 from __future__ import annotations
@@ -99,11 +99,11 @@ FACET_SAMPLE = 1000
 _SAMPLE_HASH = "((m.id * 2654435761) & 4294967295)"
 # The public search entries of a region matching a text (parameters: region, tsquery).
 _MATCH_SQL = "e.region_id = %s AND e.public AND e.vector @@ %s::tsquery"
-# From this many expected matches on, the facet query counts them in one pass and reads its
-# sample and page through indexes (``_text_sql``) instead of holding, scoring and sorting all
-# of them (``_materialized_sql``). Measured on the search benchmark: the indexes pay off from
-# about 5,000 actual matches (at 2,500 to 4,000 they cost the same or up to twice as much),
-# and PostgreSQL's estimates run up to twice the actual number.
+# From this many expected matches on, the facet query reads its sample and page through
+# indexes and estimates the number of matches from the sample (``_text_sql``) instead of
+# holding, scoring and sorting all of them (``_materialized_sql``). Measured on the search
+# benchmark: the indexes pay off from about 5,000 actual matches (a threshold of 2,000 made the
+# searches at 20,000 offers slower), and PostgreSQL's estimates run up to twice the actual number.
 MANY_MATCHES = 8000
 # The same over search entries, as the index offer_search_entry_sample has it.
 SAMPLE_HASH = "((e.offer_id * 2654435761) & 4294967295)"
@@ -119,6 +119,7 @@ class FacetCounts:
     total: int
     page_ids: list[int]
     estimated: bool  # counts scaled up from a sample
+    total_estimated: bool = False  # the total too (a text matching many thousands)
 
 
 # The score of a match (see offers.selectors.text): per query word the best way it matches in
@@ -235,20 +236,13 @@ def _text_sql(
 ) -> tuple[str, list[Any]]:
     """The facet query with text, over the search entries of the region matching it.
 
-    The matching entries are read once, and only counted (``s``). The sample whose facet keys
-    are counted is the ``sample`` matching entries first in an order by a hash of their id
-    (``c``, through the index offer_search_entry_sample: for a query matching thousands about
-    as many entries as it keeps). The page comes from ordered indexes too (see
-    ``_relevance_page``): a query matching ten thousand offers reads little more than its
-    count and its sample."""
+    The sample whose facet keys are counted is the ``sample`` matching entries first in an
+    order by a hash of their id (``c``, through the index offer_search_entry_sample: for a
+    query matching thousands about as many entries as it keeps); the numbers found (``n``,
+    ``s``) are exact when it holds every match and estimated from it otherwise. The page comes
+    from ordered indexes too (see ``_relevance_page``): a query matching ten thousand offers
+    reads little more than its sample and its page."""
     match = (_MATCH_SQL, [region.pk, text.match])
-    # For the count, which reads every entry of the region anyway: the text tested on the
-    # region's entries only (PostgreSQL tests a region equal to a constant after the text).
-    counted = (
-        "e.region_id = %s AND e.public AND CASE WHEN e.region_id = %s "
-        "THEN e.vector @@ %s::tsquery END",
-        [region.pk, region.pk, text.match],
-    )
     keys = filter_keys(active, ids)
     soon = soon_window(today)
     # (facet number, condition, its parameters) per active filter
@@ -259,7 +253,8 @@ def _text_sql(
     if active.get("soon"):
         tests.append((SOON, "e.start_date BETWEEN %s AND %s", list(soon)))
     # Passing every filter but "starting soon" (what the count of that facet value needs) and
-    # every filter, each as one containment test PostgreSQL estimates from the statistics.
+    # every filter, each as one containment test PostgreSQL estimates from the statistics
+    # (on the sample ``c`` too, read as ``c e``: it has the columns these tests name).
     others: tuple[str, list[Any]] = ("TRUE", [])
     if keys:
         others = ("e.facet_keys @> %s::bigint[]", [list(keys.values())])
@@ -290,22 +285,34 @@ def _text_sql(
         )
     entries = f"FROM {SearchEntry._meta.db_table} e WHERE "
     parts: list[tuple[str, list[Any]]] = [
-        ("WITH s AS (SELECT count(*) AS matched, count(*) FILTER (WHERE ", []),
-        passing,
-        (") AS total, count(*) FILTER (WHERE e.start_date BETWEEN %s AND %s AND ", list(soon)),
-        others,
-        (f") AS soon {entries}", []),
-        counted,
-        # An outdated link beyond the last page gets the last page.
-        (
-            "), o AS (SELECT LEAST(%s, GREATEST(s.total - 1, 0) / %s * %s) AS skip FROM s)",
-            [offset, PAGE_SIZE, PAGE_SIZE],
-        ),
-        (", c AS MATERIALIZED (SELECT e.facet_keys, ", []),
+        # The sample: the first ``sample`` matches in the order of a hash of their id, read
+        # through the index offer_search_entry_sample (about as many entries as it keeps).
+        ("WITH c AS MATERIALIZED (SELECT e.facet_keys, e.start_date, ", []),
         *misses,
-        (f" {entries}", []),
+        (f", {SAMPLE_HASH} AS h {entries}", []),
         match,
         (f" ORDER BY {SAMPLE_HASH} LIMIT %s)", [sample]),
+        # How many match, without reading them all: exact when the sample holds every match;
+        # otherwise from how far into the hash range the sample reached (the k-th smallest of
+        # n evenly spread hashes lies near k/n of the range, so n is about (k - 1) * range / h).
+        (
+            ", n AS (SELECT count(*) AS sampled, CASE WHEN count(*) < %s THEN count(*) "
+            "ELSE (count(*) - 1) * 4294967296.0 / (max(c.h) + 1) END AS matched FROM c)",
+            [sample],
+        ),
+        # Those passing the filters (and starting soon) in the same proportion as in the sample.
+        (", s AS (SELECT round(n.matched)::bigint AS matched, round(n.matched * (", []),
+        ("SELECT count(*) FROM c e WHERE ", []),
+        passing,
+        (") / GREATEST(n.sampled, 1))::bigint AS total, round(n.matched * (", []),
+        ("SELECT count(*) FROM c e WHERE e.start_date BETWEEN %s AND %s AND ", list(soon)),
+        others,
+        (") / GREATEST(n.sampled, 1))::bigint AS soon FROM n)", []),
+        # An outdated link beyond the last page gets the last page.
+        (
+            ", o AS (SELECT LEAST(%s, GREATEST(s.total - 1, 0) / %s * %s) AS skip FROM s)",
+            [offset, PAGE_SIZE, PAGE_SIZE],
+        ),
     ]
     if sort == "relevance":
         best_newest, page = _relevance_page(text, where, entries, offset)
@@ -424,6 +431,10 @@ def facets_and_page(
             sql, params = _materialized_sql(base, active, ids, today, offset, sample)
         else:
             sql, params = _text_sql(region, active, ids, today, sort, text, offset, sample)
+            cursor.execute(sql, params)
+            found = _read(cursor.fetchall())
+            found.total_estimated = found.estimated  # the sample did not hold every match
+            return found
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return _read(rows)

@@ -174,6 +174,7 @@ class SearchResult:
     markers: list[MapMarker] = field(default_factory=list)
     language_matches: list[str] = field(default_factory=list)
     estimated: bool = False  # facet counts are estimates from a sample of many matches
+    total_estimated: bool = False  # so is the total (a text matching many thousands)
 
 
 # --- facets -------------------------------------------------------------------------------
@@ -336,4 +337,5 @@ def search_offers(
         markers=markers,
         language_matches=[languages.label(c) for c in text.language_codes],
         estimated=found.estimated,
+        total_estimated=found.total_estimated,
     )

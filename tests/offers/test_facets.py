@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from offers.selectors import facets
 from offers.selectors.search import SearchParams, search_offers
@@ -211,3 +212,25 @@ def test_a_query_expected_to_match_thousands_counts_and_orders_like_any_other(
     one_pass = search()
     monkeypatch.setattr(facets, "MANY_MATCHES", 0)
     assert search() == one_pass
+
+
+def test_a_text_matching_many_thousands_is_counted_from_its_sample_and_shown_as_about(
+    goslar, client, monkeypatch
+):
+    # Scaled down: the index path from the first match on, a sample of 20 of 60 matches.
+    for i in range(60):
+        make_offer(goslar, title=f"Kurs {i}", languages=["ar"] if i % 3 == 0 else ["uk"])
+    monkeypatch.setattr(facets, "MANY_MATCHES", 0)
+    assert not search_offers(goslar, SearchParams(q="Kurs")).total_estimated  # 60 < 1000
+
+    monkeypatch.setattr(facets, "FACET_SAMPLE", 20)
+    result = search_offers(goslar, SearchParams(q="Kurs"))
+    assert result.total_estimated and result.estimated
+    assert 40 <= result.total <= 90  # about 60, without counting them
+    assert len(result.offers) == 20  # the page itself is exact
+    ar = search_offers(goslar, SearchParams(q="Kurs", lang="ar"))
+    assert 10 <= ar.total <= 35  # about 20: the filtered share of the sample
+
+    page = client.get("/goslar/offers/", {"q": "Kurs"}).content.decode()
+    count = page.split('id="offer-count">', 1)[1].split("</p>", 1)[0]
+    assert "≈" in count and gettext("about") in count

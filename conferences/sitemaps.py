@@ -5,21 +5,14 @@ from collections.abc import Sequence
 from django.urls import reverse
 
 from conferences.models import Event
-from portal.sitemaps import SitemapEntry, region_pages
+from portal.sitemaps import SitemapEntry, detail_pages, region_pages
 
 
 def event_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
     rows = (
         Event.objects.published().order_by("pk").values_list("region__slug", "slug", "updated_at")
     )
-    return [
-        SitemapEntry(
-            reverse("conferences:event_detail", kwargs={"region": region, "slug": slug}),
-            updated,
-            "weekly",
-        )
-        for region, slug, updated in rows
-    ]
+    return detail_pages(rows, "conferences:event_detail", changefreq="weekly")
 
 
 def event_lists(region_slugs: Sequence[str]) -> list[SitemapEntry]:

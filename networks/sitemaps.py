@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from django.urls import reverse
 
 from networks.models import ConceptChapter, IntegrationConcept, Organisation, WorkingGroup
-from portal.sitemaps import SitemapEntry, region_pages
+from portal.sitemaps import SitemapEntry, detail_pages, region_pages
 
 
 def network_lists(region_slugs: Sequence[str]) -> list[SitemapEntry]:
@@ -23,14 +23,7 @@ def organisation_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
         .order_by("pk")
         .values_list("region__slug", "slug", "updated_at")
     )
-    return [
-        SitemapEntry(
-            reverse("networks:organisation_detail", kwargs={"region": region, "slug": slug}),
-            updated,
-            "monthly",
-        )
-        for region, slug, updated in rows
-    ]
+    return detail_pages(rows, "networks:organisation_detail", changefreq="monthly")
 
 
 def working_group_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
@@ -39,14 +32,7 @@ def working_group_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
         .order_by("pk")
         .values_list("region__slug", "slug", "updated_at")
     )
-    return [
-        SitemapEntry(
-            reverse("networks:working_group_detail", kwargs={"region": region, "slug": slug}),
-            updated,
-            "weekly",
-        )
-        for region, slug, updated in rows
-    ]
+    return detail_pages(rows, "networks:working_group_detail", changefreq="weekly")
 
 
 def concept_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:

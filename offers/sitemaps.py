@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from networks.models import Organisation
 from offers.models import Offer
-from portal.sitemaps import SitemapEntry, region_pages
+from portal.sitemaps import SitemapEntry, detail_pages, region_pages
 
 
 def directory_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
@@ -17,12 +17,7 @@ def directory_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
 
 def offer_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:
     rows = Offer.objects.published().order_by("pk").values_list("region__slug", "pk", "updated_at")
-    return [
-        SitemapEntry(
-            reverse("offers:offer_detail", kwargs={"region": slug, "pk": pk}), updated, "weekly"
-        )
-        for slug, pk, updated in rows
-    ]
+    return detail_pages(rows, "offers:offer_detail", key="pk", changefreq="weekly")
 
 
 def provider_pages(region_slugs: Sequence[str]) -> list[SitemapEntry]:

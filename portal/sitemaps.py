@@ -24,7 +24,14 @@ from django.urls import reverse
 from portal import hooks
 from portal.languages import LANGUAGE_PARAMETER
 
-__all__ = ["Section", "SitemapEntry", "language_alternates", "sections"]
+__all__ = [
+    "Section",
+    "SitemapEntry",
+    "detail_pages",
+    "language_alternates",
+    "region_pages",
+    "sections",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +61,21 @@ def region_pages(url_names: Sequence[str], region_slugs: Sequence[str]) -> list[
         SitemapEntry(reverse(name, kwargs={"region": slug}))
         for slug in region_slugs
         for name in url_names
+    ]
+
+
+def detail_pages(
+    rows: Iterable[tuple[str, object, datetime | None]],
+    url_name: str,
+    *,
+    key: str = "slug",
+    changefreq: str | None = None,
+) -> list[SitemapEntry]:
+    """One page per row of (region slug, the page's ``key`` value, last change), as an app's
+    ``values_list`` gives them."""
+    return [
+        SitemapEntry(reverse(url_name, kwargs={"region": region, key: value}), updated, changefreq)
+        for region, value, updated in rows
     ]
 
 

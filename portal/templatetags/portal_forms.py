@@ -104,12 +104,9 @@ def _help(field: BoundField) -> SafeString:
     if not field.help_text:
         return mark_safe("")
     id_attr = format_html('id="{}_helptext" ', field.auto_id) if field.auto_id else ""
-    # As crispy: help texts come from the code, never from users, and may carry links.
-    return format_html(
-        '<div {}class="form-text">{}</div>',
-        id_attr,
-        mark_safe(field.help_text),  # noqa: S308
-    )
+    # Escaped like any text (crispy marks every help text safe): they come from the code and
+    # its translations; one that carries markup must be marked safe where it is written.
+    return format_html('<div {}class="form-text">{}</div>', id_attr, field.help_text)
 
 
 def _help_and_errors(field: BoundField) -> SafeString:

@@ -9,6 +9,7 @@ from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
 from django import forms
 from django.template import Context, Template
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from portal.forms import HoneypotMixin
 from portal.templatetags.portal_forms import as_field
@@ -39,7 +40,9 @@ CHOICES = [("a", "Alpha"), ("b", "Beta & Co"), ("c", "Gamma")]
 
 class EveryWidget(forms.Form):
     name = forms.CharField(label="Ihr Name", max_length=150, help_text="So steht es im Brief.")
-    email = forms.EmailField(label="E-Mail", help_text='Siehe <a href="/privacy/">Hinweise</a>.')
+    email = forms.EmailField(
+        label="E-Mail", help_text=mark_safe('Siehe <a href="/privacy/">Hinweise</a>.')
+    )
     website = forms.URLField(required=False, assume_scheme="https")
     seats = forms.IntegerField(min_value=1, required=False)
     day = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -117,3 +120,13 @@ def test_the_shared_form_include_uses_it():
     )
     assert 'id="div_id_name" class="mb-3"' in rendered
     assert "<fieldset" in rendered
+
+
+def test_a_help_text_is_escaped_unless_the_code_marked_it_safe():
+    class Note(forms.Form):
+        plain = forms.CharField(help_text="<b>fett</b> & mehr")
+        linked = forms.CharField(help_text=mark_safe('<a href="/privacy/">Hinweise</a>'))
+
+    form = Note()
+    assert "&lt;b&gt;fett&lt;/b&gt; &amp; mehr" in str(as_field(form["plain"]))
+    assert '<a href="/privacy/">Hinweise</a>' in str(as_field(form["linked"]))

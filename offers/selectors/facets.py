@@ -224,6 +224,65 @@ def _text_matching(region: Region, text: TextQuery, sort: str) -> tuple[str, lis
     return sql, [*ranking[1], region.pk, text.match], _ORDER_SQL[sort]
 
 
+@dataclass(frozen=True)
+class _Filters:
+    """The active filters as SQL over rows called ``alias`` (with ``facet_keys`` and
+    ``start_date``), each part a piece of SQL with its parameters."""
+
+    soon: tuple[date, date]
+    # Passing every filter but "starting soon" (what the count of that facet value needs) and
+    # every filter, each written as one containment test: PostgreSQL estimates it from the
+    # column's statistics (a computed "misses = 0" would be guessed at 0.5 % and make it sort
+    # tens of thousands of keys instead of hashing them).
+    others: tuple[str, list[Any]]
+    passing: tuple[str, list[Any]]
+    # The columns "misses" (how many filters a row fails) and "miss" (the facet number of the
+    # first it fails); none without filters.
+    misses: list[tuple[str, list[Any]]]
+    # The keys of the sample ``c`` failing exactly one filter, counted for that filter's facet
+    # only (what the visitor would get by changing it).
+    near_misses: str
+
+
+def _filters(
+    active: dict[str, str], ids: dict[str, dict[str, int]], today: date, alias: str
+) -> _Filters:
+    keys = filter_keys(active, ids)
+    soon = soon_window(today)
+    # (facet number, condition, its parameters) per active filter
+    tests: list[tuple[int, str, list[Any]]] = [
+        (FACET_NUMBERS[name], f"{alias}.facet_keys @> ARRAY[%s]::bigint[]", [key])
+        for name, key in keys.items()
+    ]
+    if active.get("soon"):
+        tests.append((SOON, f"{alias}.start_date BETWEEN %s AND %s", list(soon)))
+    others: tuple[str, list[Any]] = ("TRUE", [])
+    if keys:
+        others = (f"{alias}.facet_keys @> %s::bigint[]", [list(keys.values())])
+    passing = others
+    if active.get("soon"):
+        passing = (f"{others[0]} AND {alias}.start_date BETWEEN %s AND %s", others[1] + list(soon))
+    if not tests:
+        return _Filters(soon, others, passing, [], "")
+    misses = [
+        (
+            " + ".join(f"(NOT ({sql}))::int" for _, sql, _ in tests) + " AS misses, ",
+            [p for _, _, ps in tests for p in ps],
+        ),
+        (
+            "COALESCE("
+            + ", ".join(f"CASE WHEN NOT ({sql}) THEN %s END" for _, sql, _ in tests)
+            + ") AS miss",
+            [p for no, _, ps in tests for p in [*ps, no]],
+        ),
+    ]
+    near_misses = (
+        " UNION ALL SELECT x.k FROM (SELECT unnest(c.facet_keys) AS k, c.miss FROM c "
+        "WHERE c.misses = 1) x WHERE x.k >> 32 = x.miss"  # the facet number of the key
+    )
+    return _Filters(soon, others, passing, misses, near_misses)
+
+
 def _text_sql(
     region: Region,
     active: dict[str, str],
@@ -243,46 +302,13 @@ def _text_sql(
     from ordered indexes too (see ``_relevance_page``): a query matching ten thousand offers
     reads little more than its sample and its page."""
     match = (_MATCH_SQL, [region.pk, text.match])
-    keys = filter_keys(active, ids)
-    soon = soon_window(today)
-    # (facet number, condition, its parameters) per active filter
-    tests: list[tuple[int, str, list[Any]]] = [
-        (FACET_NUMBERS[name], "e.facet_keys @> ARRAY[%s]::bigint[]", [key])
-        for name, key in keys.items()
-    ]
-    if active.get("soon"):
-        tests.append((SOON, "e.start_date BETWEEN %s AND %s", list(soon)))
-    # Passing every filter but "starting soon" (what the count of that facet value needs) and
-    # every filter, each as one containment test PostgreSQL estimates from the statistics
-    # (on the sample ``c`` too, read as ``c e``: it has the columns these tests name).
-    others: tuple[str, list[Any]] = ("TRUE", [])
-    if keys:
-        others = ("e.facet_keys @> %s::bigint[]", [list(keys.values())])
-    passing = others
-    if active.get("soon"):
-        passing = (others[0] + " AND e.start_date BETWEEN %s AND %s", others[1] + list(soon))
+    # The filters over the entries ``e`` (and over the sample ``c``, read as ``c e``: it has
+    # the columns the filters name).
+    filters = _filters(active, ids, today, "e")
+    soon, others, passing = filters.soon, filters.others, filters.passing
     where = _join("", [match, passing], " AND ", "")
-
-    misses: list[tuple[str, list[Any]]] = [("0 AS misses, NULL::int AS miss", [])]
-    near_misses = ""
-    if tests:
-        misses = [
-            (
-                " + ".join(f"(NOT ({sql}))::int" for _, sql, _ in tests) + " AS misses, ",
-                [p for _, _, ps in tests for p in ps],
-            ),
-            (
-                "COALESCE("
-                + ", ".join(f"CASE WHEN NOT ({sql}) THEN %s END" for _, sql, _ in tests)
-                + ") AS miss",
-                [p for no, _, ps in tests for p in [*ps, no]],
-            ),
-        ]
-        # Offers failing one filter count for that filter's facet only.
-        near_misses = (
-            " UNION ALL SELECT x.k FROM (SELECT unnest(c.facet_keys) AS k, c.miss FROM c "
-            "WHERE c.misses = 1) x WHERE x.k >> 32 = x.miss"  # the facet number of the key
-        )
+    misses = filters.misses or [("0 AS misses, NULL::int AS miss", [])]
+    near_misses = filters.near_misses
     entries = f"FROM {SearchEntry._meta.db_table} e WHERE "
     parts: list[tuple[str, list[Any]]] = [
         # The sample: the first ``sample`` matches in the order of a hash of their id, read
@@ -464,44 +490,17 @@ def _materialized_sql(
     """The facet query over the offers of ``base`` (its SQL, parameters and the order of the
     page), read once: the page, the counts and the sample all go over them."""
     base_sql, base_params, order = base
-
-    keys = filter_keys(active, ids)
-    soon = soon_window(today)
-    # (facet number, condition, its parameters) per active filter
-    tests: list[tuple[int, str, list[Any]]] = [
-        (FACET_NUMBERS[name], "m.facet_keys @> ARRAY[%s]::bigint[]", [key])
-        for name, key in keys.items()
-    ]
-    if active.get("soon"):
-        tests.append((SOON, "m.start_date BETWEEN %s AND %s", list(soon)))
-    # Passing all filters, written as one containment test: PostgreSQL estimates it from the
-    # column's statistics (a computed "misses = 0" would be guessed at 0.5 % and make it sort
-    # tens of thousands of keys instead of hashing them).
-    passing: tuple[str, list[Any]] = ("TRUE", [])
-    if keys:
-        passing = ("m.facet_keys @> %s::bigint[]", [list(keys.values())])
-    if active.get("soon"):
-        passing = (passing[0] + " AND m.start_date BETWEEN %s AND %s", passing[1] + list(soon))
+    filters = _filters(active, ids, today, "m")
+    soon, passing, near_misses = filters.soon, filters.passing, filters.near_misses
+    counted_passing = passing[0].replace("m.", "c.")
 
     parts: list[tuple[str, list[Any]]] = []  # the query in order, with the parameters of each part
-    if tests:
-        misses = " + ".join(f"(NOT ({sql}))::int" for _, sql, _ in tests)
-        first_miss = ", ".join(f"CASE WHEN NOT ({sql}) THEN %s END" for _, sql, _ in tests)
-        parts += [
-            (f"SELECT m.*, {misses} AS misses, ", [p for _, _, ps in tests for p in ps]),
-            (f"COALESCE({first_miss}) AS miss ", [p for no, _, ps in tests for p in [*ps, no]]),
-            (f"FROM ({base_sql}) m", base_params),
-        ]
-        # Offers failing one filter count for that filter's facet only.
-        near_misses = (
-            " UNION ALL SELECT x.k FROM (SELECT unnest(c.facet_keys) AS k, c.miss FROM c "
-            "WHERE c.misses = 1) x WHERE x.k >> 32 = x.miss"  # the facet number of the key
-        )
+    if filters.misses:
+        parts += [("SELECT m.*, ", []), *filters.misses, (f" FROM ({base_sql}) m", base_params)]
         soon_counted = f"m.misses = 0 OR (m.misses = 1 AND m.miss = {SOON})"
-        counted_passing = passing[0].replace("m.", "c.")
     else:
         parts.append((base_sql, base_params))
-        near_misses, soon_counted, counted_passing = "", "TRUE", passing[0].replace("m.", "c.")
+        soon_counted = "TRUE"
     # Read once: the page, the counts and the sample all go over the matching offers.
     parts.insert(0, ("WITH m AS MATERIALIZED (", []))
     parts += [

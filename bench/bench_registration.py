@@ -12,7 +12,7 @@ import uuid
 
 from django.db import connection
 
-from bench.harness import bench_event, gunicorn, reference, run_load
+from bench.harness import bench_event, gunicorn, reference, run_load, seated_and_waiting
 
 SLUG = "bench-registration"
 REGISTRATIONS = 2000
@@ -111,12 +111,7 @@ def main() -> None:
             reference(base, count=200, concurrency=10)
             result = run_load([registration(n) for n in range(REGISTRATIONS)], CONCURRENCY, ok)
             ping = reference(base, count=REGISTRATIONS, concurrency=CONCURRENCY)
-        confirmed = Registration.objects.filter(
-            event_date=event_date, status=Registration.Status.CONFIRMED
-        ).count()
-        waiting = Registration.objects.filter(
-            event_date=event_date, status=Registration.Status.WAITING
-        ).count()
+        confirmed, waiting = seated_and_waiting(event_date)
         overfull = [
             w.title
             for w in workshops

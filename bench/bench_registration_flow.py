@@ -35,6 +35,7 @@ from bench.harness import (
     median,
     reference,
     run_load,
+    seated_and_waiting,
 )
 from tests.faults.smtp_sink import SmtpSink
 
@@ -275,12 +276,7 @@ def main() -> None:
             # Warm up the web workers (imports, connections) before measuring.
             reference(base, count=200, concurrency=10)
             result = run_load([visitor(n) for n in range(VISITORS)], CONCURRENCY)
-            seated = Registration.objects.filter(
-                event_date=event_date, status=Registration.Status.CONFIRMED
-            ).count()
-            waiting = Registration.objects.filter(
-                event_date=event_date, status=Registration.Status.WAITING
-            ).count()
+            seated, waiting = seated_and_waiting(event_date)
             mails_after = wait_for_mails(seated + waiting, smtp)
             # The floor once the worker is idle again, with the same server and load shape.
             ping = reference(base, count=2000, concurrency=CONCURRENCY)

@@ -221,6 +221,19 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else 0.0
 
 
+def seated_and_waiting(event_date) -> tuple[int, int]:
+    """How many registrations of the date hold a seat and how many wait, in one query."""
+    from django.db.models import Count, Q
+
+    from conferences.models import Registration
+
+    counts = Registration.objects.filter(event_date=event_date).aggregate(
+        seated=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+    )
+    return counts["seated"], counts["waiting"]
+
+
 def bench_event(*, region_slug: str, county_key: str, region_name: str, title: str, seats: int):
     """A county with one published event and one date with ``seats`` seats, a month ahead,
     for the registration benchmarks; returns (event, event_date)."""

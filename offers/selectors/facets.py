@@ -102,9 +102,11 @@ _MATCH_SQL = "e.region_id = %s AND e.public AND e.vector @@ %s::tsquery"
 # From this many expected matches on, the facet query reads its sample and page through
 # indexes and estimates the number of matches from the sample (``_text_sql``) instead of
 # holding, scoring and sorting all of them (``_materialized_sql``). Measured on the search
-# benchmark: the indexes pay off from about 5,000 actual matches (a threshold of 2,000 made the
-# searches at 20,000 offers slower), and PostgreSQL's estimates run up to twice the actual number.
-MANY_MATCHES = 8000
+# benchmark (random_page_cost 1.1, see settings): the indexes pay off from about 4,000 actual
+# matches when they are a third or more of the county's offers (half the time of holding them
+# all), not for 2,500 (a quarter: twice the time); PostgreSQL's estimates run up to 1.5 times the
+# actual number.
+MANY_MATCHES = 5000
 # The same over search entries, as the index offer_search_entry_sample has it.
 SAMPLE_HASH = "((e.offer_id * 2654435761) & 4294967295)"
 _ENTRY_ORDER_SQL = {
@@ -230,17 +232,17 @@ class _Filters:
     ``start_date``), each part a piece of SQL with its parameters."""
 
     soon: tuple[date, date]
-    # Passing every filter but "starting soon" (what the count of that facet value needs) and
-    # every filter, each written as one containment test: PostgreSQL estimates it from the
-    # column's statistics (a computed "misses = 0" would be guessed at 0.5 % and make it sort
-    # tens of thousands of keys instead of hashing them).
-    others: tuple[str, list[Any]]
+    # Passing every filter, each written as one containment test: PostgreSQL estimates it from
+    # the column's statistics (for reading rows through an index; a computed "mask = 0" would
+    # be guessed at 0.5 % and make it sort tens of thousands of keys instead of hashing them).
     passing: tuple[str, list[Any]]
-    # The columns "misses" (how many filters a row fails) and "miss" (the facet number of the
-    # first it fails); none without filters.
-    misses: list[tuple[str, list[Any]]]
-    # The keys of the sample ``c`` failing exactly one filter, counted for that filter's facet
-    # only (what the visitor would get by changing it).
+    # The column "mask": bit i set when a row fails the i-th active filter, so that each test
+    # runs once per row; the rows read once (``m``, ``c``) are then filtered by integer tests.
+    mask: tuple[str, list[Any]]
+    # The bit of "starting soon" in the mask (0 when that filter is off).
+    soon_bit: int
+    # The keys of the sample ``c`` failing exactly one filter (one bit set), counted for that
+    # filter's facet only (what the visitor would get by changing it).
     near_misses: str
 
 
@@ -254,33 +256,39 @@ def _filters(
         (FACET_NUMBERS[name], f"{alias}.facet_keys @> ARRAY[%s]::bigint[]", [key])
         for name, key in keys.items()
     ]
+    soon_test = f"{alias}.start_date BETWEEN %s AND %s"
     if active.get("soon"):
-        tests.append((SOON, f"{alias}.start_date BETWEEN %s AND %s", list(soon)))
-    others: tuple[str, list[Any]] = ("TRUE", [])
+        tests.append((SOON, soon_test, list(soon)))
+    passing: tuple[str, list[Any]] = ("TRUE", [])
     if keys:
-        others = (f"{alias}.facet_keys @> %s::bigint[]", [list(keys.values())])
-    passing = others
+        passing = (f"{alias}.facet_keys @> %s::bigint[]", [list(keys.values())])
     if active.get("soon"):
-        passing = (f"{others[0]} AND {alias}.start_date BETWEEN %s AND %s", others[1] + list(soon))
+        passing = (f"{passing[0]} AND {soon_test}", passing[1] + list(soon))
     if not tests:
-        return _Filters(soon, others, passing, [], "")
-    misses = [
-        (
-            " + ".join(f"(NOT ({sql}))::int" for _, sql, _ in tests) + " AS misses, ",
-            [p for _, _, ps in tests for p in ps],
-        ),
-        (
-            "COALESCE("
-            + ", ".join(f"CASE WHEN NOT ({sql}) THEN %s END" for _, sql, _ in tests)
-            + ") AS miss",
-            [p for no, _, ps in tests for p in [*ps, no]],
-        ),
-    ]
-    near_misses = (
-        " UNION ALL SELECT x.k FROM (SELECT unnest(c.facet_keys) AS k, c.miss FROM c "
-        "WHERE c.misses = 1) x WHERE x.k >> 32 = x.miss"  # the facet number of the key
+        return _Filters(soon, passing, ("0 AS mask", []), 0, "")
+    mask = (
+        " | ".join(f"((NOT ({sql}))::int << {bit})" for bit, (_, sql, _) in enumerate(tests))
+        + " AS mask",
+        [p for _, _, ps in tests for p in ps],
     )
-    return _Filters(soon, others, passing, misses, near_misses)
+    # The facet number of a row's only failed filter (SQL from integer constants only).
+    only_miss = " ".join(
+        f"WHEN {1 << bit} THEN {number}" for bit, (number, _, _) in enumerate(tests)
+    )
+    near_misses = (
+        f" UNION ALL SELECT x.k FROM (SELECT unnest(c.facet_keys) AS k, CASE c.mask {only_miss} "
+        "END AS miss FROM c WHERE c.mask <> 0 AND c.mask & (c.mask - 1) = 0) x "
+        "WHERE x.k >> 32 = x.miss"  # the facet number of the key
+    )
+    soon_bit = 1 << (len(tests) - 1) if active.get("soon") else 0
+    return _Filters(soon, passing, mask, soon_bit, near_misses)
+
+
+def _counted(filters: _Filters, alias: str) -> str:
+    """Of the rows read once (with the column "mask"), those passing every filter but
+    "starting soon" that start soon: the count of that facet value (SQL; parameters: the soon
+    window)."""
+    return f"{alias}.mask & ~{filters.soon_bit} = 0 AND {alias}.start_date BETWEEN %s AND %s"
 
 
 def _text_sql(
@@ -305,16 +313,13 @@ def _text_sql(
     # The filters over the entries ``e`` (and over the sample ``c``, read as ``c e``: it has
     # the columns the filters name).
     filters = _filters(active, ids, today, "e")
-    soon, others, passing = filters.soon, filters.others, filters.passing
-    where = _join("", [match, passing], " AND ", "")
-    misses = filters.misses or [("0 AS misses, NULL::int AS miss", [])]
-    near_misses = filters.near_misses
+    where = _join("", [match, filters.passing], " AND ", "")
     entries = f"FROM {SearchEntry._meta.db_table} e WHERE "
     parts: list[tuple[str, list[Any]]] = [
         # The sample: the first ``sample`` matches in the order of a hash of their id, read
         # through the index offer_search_entry_sample (about as many entries as it keeps).
         ("WITH c AS MATERIALIZED (SELECT e.facet_keys, e.start_date, ", []),
-        *misses,
+        filters.mask,
         (f", {SAMPLE_HASH} AS h {entries}", []),
         match,
         (f" ORDER BY {SAMPLE_HASH} LIMIT %s)", [sample]),
@@ -328,11 +333,9 @@ def _text_sql(
         ),
         # Those passing the filters (and starting soon) in the same proportion as in the sample.
         (", s AS (SELECT round(n.matched)::bigint AS matched, round(n.matched * (", []),
-        ("SELECT count(*) FROM c e WHERE ", []),
-        passing,
+        ("SELECT count(*) FROM c WHERE c.mask = 0", []),
         (") / GREATEST(n.sampled, 1))::bigint AS total, round(n.matched * (", []),
-        ("SELECT count(*) FROM c e WHERE e.start_date BETWEEN %s AND %s AND ", list(soon)),
-        others,
+        (f"SELECT count(*) FROM c WHERE {_counted(filters, 'c')}", list(filters.soon)),
         (") / GREATEST(n.sampled, 1))::bigint AS soon FROM n)", []),
         # An outdated link beyond the last page gets the last page.
         (
@@ -353,7 +356,7 @@ def _text_sql(
     parts += [
         # unnest() in the select list (a ProjectSet) is about twice as fast as a lateral join.
         (" SELECT f.k, count(*), NULL::bigint[] FROM (", []),
-        (f"SELECT unnest(c.facet_keys) AS k FROM c WHERE c.misses = 0{near_misses}) f ", []),
+        (f"SELECT unnest(c.facet_keys) AS k FROM c WHERE c.mask = 0{filters.near_misses}) f ", []),
         ("GROUP BY f.k ", []),
         ("UNION ALL SELECT %s, s.total, NULL FROM s ", [TOTAL_ROW]),
         ("UNION ALL SELECT %s, s.soon, NULL FROM s ", [SOON_KEY]),
@@ -491,23 +494,14 @@ def _materialized_sql(
     page), read once: the page, the counts and the sample all go over them."""
     base_sql, base_params, order = base
     filters = _filters(active, ids, today, "m")
-    soon, passing, near_misses = filters.soon, filters.passing, filters.near_misses
-    counted_passing = passing[0].replace("m.", "c.")
-
-    parts: list[tuple[str, list[Any]]] = []  # the query in order, with the parameters of each part
-    if filters.misses:
-        parts += [("SELECT m.*, ", []), *filters.misses, (f" FROM ({base_sql}) m", base_params)]
-        soon_counted = f"m.misses = 0 OR (m.misses = 1 AND m.miss = {SOON})"
-    else:
-        parts.append((base_sql, base_params))
-        soon_counted = "TRUE"
-    # Read once: the page, the counts and the sample all go over the matching offers.
-    parts.insert(0, ("WITH m AS MATERIALIZED (", []))
-    parts += [
-        ("), s AS (SELECT count(*) AS matched, count(*) FILTER (WHERE ", []),
-        passing,
-        (") AS total, count(*) FILTER (WHERE m.start_date BETWEEN %s AND %s", list(soon)),
-        (f" AND ({soon_counted})) AS soon FROM m), ", []),
+    parts: list[tuple[str, list[Any]]] = [
+        # Read once, each filter tested once per row: the page, the counts and the sample all go
+        # over the matching offers.
+        ("WITH m AS MATERIALIZED (SELECT m.*, ", []),
+        filters.mask,
+        (f" FROM ({base_sql}) m", base_params),
+        ("), s AS (SELECT count(*) AS matched, count(*) FILTER (WHERE m.mask = 0) AS total, ", []),
+        (f"count(*) FILTER (WHERE {_counted(filters, 'm')}) AS soon FROM m), ", list(filters.soon)),
         # The offers whose keys are counted: all, or an even sample of about `sample`.
         (
             f"c AS MATERIALIZED (SELECT m.* FROM m, s WHERE s.matched <= %s "
@@ -516,16 +510,14 @@ def _materialized_sql(
         ),
         # unnest() in the select list (a ProjectSet) is about twice as fast as a lateral join.
         ("SELECT f.k, count(*), NULL::bigint[] FROM (", []),
-        ("SELECT unnest(c.facet_keys) AS k FROM c WHERE ", []),
-        (counted_passing, passing[1]),
-        (f"{near_misses}) f GROUP BY f.k ", []),
+        ("SELECT unnest(c.facet_keys) AS k FROM c WHERE c.mask = 0", []),
+        (f"{filters.near_misses}) f GROUP BY f.k ", []),
         ("UNION ALL SELECT %s, s.total, NULL FROM s ", [TOTAL_ROW]),
         ("UNION ALL SELECT %s, s.soon, NULL FROM s ", [SOON_KEY]),
         ("UNION ALL SELECT %s, s.matched, NULL FROM s ", [MATCHED_ROW]),
         ("UNION ALL SELECT %s, (SELECT count(*) FROM c), NULL ", [COUNTED_ROW]),
-        ("UNION ALL SELECT %s, 0, ARRAY(SELECT m.id FROM m WHERE ", [PAGE_ROW]),
-        passing,
-        (f" ORDER BY {order} LIMIT %s ", [PAGE_SIZE]),
+        ("UNION ALL SELECT %s, 0, ARRAY(SELECT m.id FROM m WHERE m.mask = 0 ", [PAGE_ROW]),
+        (f"ORDER BY {order} LIMIT %s ", [PAGE_SIZE]),
         # An outdated link beyond the last page gets the last page.
         (
             "OFFSET LEAST(%s, GREATEST((SELECT s.total FROM s) - 1, 0) / %s * %s))",

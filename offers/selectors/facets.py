@@ -310,8 +310,7 @@ def _text_sql(
     from ordered indexes too (see ``_relevance_page``): a query matching ten thousand offers
     reads little more than its sample and its page."""
     match = (_MATCH_SQL, [region.pk, text.match])
-    # The filters over the entries ``e`` (and over the sample ``c``, read as ``c e``: it has
-    # the columns the filters name).
+    # The filters over the entries ``e``; the sample ``c`` keeps their mask.
     filters = _filters(active, ids, today, "e")
     where = _join("", [match, filters.passing], " AND ", "")
     entries = f"FROM {SearchEntry._meta.db_table} e WHERE "

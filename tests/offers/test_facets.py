@@ -234,3 +234,25 @@ def test_a_text_matching_many_thousands_is_counted_from_its_sample_and_shown_as_
     page = client.get("/goslar/offers/", {"q": "Kurs"}).content.decode()
     count = page.split('id="offer-count">', 1)[1].split("</p>", 1)[0]
     assert "≈" in count and gettext("about") in count
+
+
+def test_paging_to_the_end_of_an_estimated_number_reaches_every_match(goslar, monkeypatch):
+    # An estimate from a sample of 20 of 60 matches is off by a fifth either way: the pages
+    # near its end are counted exactly, so that "next" ends on the real last page.
+    offers = {make_offer(goslar, title=f"Kurs {i}").pk for i in range(60)}
+    monkeypatch.setattr(facets, "MANY_MATCHES", 0)
+    monkeypatch.setattr(facets, "FACET_SAMPLE", 20)
+    assert search_offers(goslar, SearchParams(q="Kurs")).total_estimated
+
+    seen: set[int] = set()
+    page = 1
+    while True:
+        result = search_offers(goslar, SearchParams(q="Kurs", page=page))
+        seen |= {offer.pk for offer in result.offers}
+        if not result.pagination.has_next:
+            break
+        page = result.pagination.number + 1
+    assert seen == offers
+    assert (result.total, result.total_estimated, result.pagination.number) == (60, False, 3)
+    beyond = search_offers(goslar, SearchParams(q="Kurs", page=9))
+    assert beyond.pagination.number == 3 and len(beyond.offers) == 20

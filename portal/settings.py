@@ -2,7 +2,6 @@
 
 import base64
 import hashlib
-import os
 from pathlib import Path
 from urllib.parse import quote
 
@@ -105,17 +104,6 @@ DATABASES = {
         conn_health_checks=env.boolean("DB_CONN_HEALTH_CHECKS", True),
     )
 }
-# The planner's cost of reading a page out of order, as PostgreSQL's documentation advises for
-# SSDs and databases that fit in memory (its default of 4 models spinning disks): with it, a
-# search text matching thousands of offers in a large county is read through the full-text
-# index instead of testing every search entry of the county (half the time on the search
-# benchmark). Sent when connecting; empty leaves the server's setting (behind PgBouncer, which
-# refuses connection options: ALTER DATABASE ... SET random_page_cost = 1.1).
-_RANDOM_PAGE_COST = os.environ.get("DB_RANDOM_PAGE_COST", "1.1").strip()
-if _RANDOM_PAGE_COST:
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c random_page_cost={float(_RANDOM_PAGE_COST)}"
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A database cache is shared by every web and worker process (rate limits, allauth).

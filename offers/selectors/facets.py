@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import QuerySet
 
 from offers import languages
@@ -102,20 +102,21 @@ _MATCH_SQL = "e.region_id = %s AND e.public AND e.vector @@ %s::tsquery"
 # From this many expected matches on, the facet query reads its sample and page through
 # indexes and estimates the number of matches from the sample (``_text_sql``) instead of
 # holding, scoring and sorting all of them (``_materialized_sql``). Measured on the search
-# benchmark (random_page_cost 1.1, see settings): the indexes pay off from about 4,000 actual
-# matches when they are a third or more of the county's offers (half the time of holding them
-# all), not for 2,500 (a quarter: twice the time); PostgreSQL's estimates run up to 1.5 times the
-# actual number.
+# benchmark (with RANDOM_PAGE_COST): the indexes pay off from about 4,000 actual matches when
+# they are a third or more of the county's offers (half the time of holding them all), not for
+# 2,500 (a quarter: twice the time); PostgreSQL's estimates run up to 1.5 times the actual number.
 MANY_MATCHES = 5000
-# An estimated number found is off by about 1 / sqrt(FACET_SAMPLE) (3 %); pages from this share
-# of it on are counted exactly (what visitors paging to the end of thousands of matches pay).
-NEAR_END = 0.85
 # The same over search entries, as the index offer_search_entry_sample has it.
 SAMPLE_HASH = "((e.offer_id * 2654435761) & 4294967295)"
 _ENTRY_ORDER_SQL = {
     "newest": "e.published_at DESC NULLS LAST, e.offer_id DESC",
     "title": "e.title, e.offer_id",
 }
+# The planner's cost of a page read out of order during the facet query (facets_and_page).
+RANDOM_PAGE_COST = "1.1"
+# An estimated number found is off by about 1 / sqrt(FACET_SAMPLE) (3 %); pages from this share
+# of it on are counted exactly (what visitors paging to the end of thousands of matches pay).
+NEAR_END = 0.85
 
 
 @dataclass
@@ -453,7 +454,14 @@ def facets_and_page(
     get by changing that filter); one that fails more counts nowhere.
     """
     sample = FACET_SAMPLE if sample is None else sample
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        # The planner's cost of reading a page out of order, for this transaction only, as
+        # PostgreSQL's documentation advises for SSDs and data in memory (its default of 4
+        # models spinning disks). With 4, a text matching thousands of offers in a large county
+        # was tested against every search entry of the county instead of read through the
+        # full-text index: half the time on the search benchmark. (Set for all queries, it made
+        # the test suite a tenth slower.)
+        cursor.execute("SELECT set_config('random_page_cost', %s, true)", [RANDOM_PAGE_COST])
         if text is None or text.match is None:
             base = _listing(region, sort)
             sql, params = _materialized_sql(base, active, ids, today, offset, sample)

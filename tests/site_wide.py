@@ -1,7 +1,7 @@
 """Shared pieces of the site-wide tests: the demo data loaded once per module, and a crawler.
 
-The demo (``manage.py seed_demo``) takes seconds, so a module loads it once inside a
-transaction that is rolled back at the end; each test runs in a savepoint inside it. Other
+A module loads the demo (``tests.demo_data``) once inside a transaction that is rolled back
+at the end; each test runs in a savepoint inside it. Other
 test modules on the same worker never see the demo data.
 
 Every organisation of the demo gets a contact person who must never be published: without
@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext, override_settings
 
+from tests.demo_data import seed_demo_once
 from tests.networks.factories import PersonFactory
 
 # Lower-case marker in every hidden person's name, e-mail and phone.
@@ -80,7 +79,7 @@ def load_demo_site(django_db_blocker, media_root):
         ),
         transaction.atomic(),
     ):
-        call_command("seed_demo", stdout=StringIO())
+        seed_demo_once()
         hidden = _hide_people()
         from portal.models import Region
 

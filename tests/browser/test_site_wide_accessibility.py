@@ -6,14 +6,12 @@ page in one browser tab and collects every violation, so one run names them all.
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.test import Client
 
 from tests.browser.conftest import assert_accessible
+from tests.demo_data import seed_demo_once
 
 PUBLIC_PAGES = [
     "/",
@@ -44,7 +42,7 @@ PUBLIC_PAGES = [
 
 @pytest.fixture
 def demo(transactional_db):
-    call_command("seed_demo", stdout=StringIO())
+    seed_demo_once()
 
 
 def _sweep(page, base: str, paths: list[str]) -> list[str]:

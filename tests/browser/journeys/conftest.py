@@ -21,27 +21,23 @@ from urllib.parse import urlparse
 
 import pyotp
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
-from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import translation
 from playwright.sync_api import Browser, ConsoleMessage, Error, Page
 
 from portal.models import Membership
 from portal.translations import translated
-from tests.browser.conftest import LOCAL_HOSTS
+from tests.browser.conftest import LOCAL_HOSTS, axe_run
+from tests.demo_data import DatabaseSnapshot, seed_demo_once
 from tests.factories import add_totp
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 900}
 DEMO_PASSWORD = "demo-Integration-2026"
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-results" / "journeys"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 pytestmark = pytest.mark.browser
 
-_axe = Axe()
 # axe-core costs about half a second a page; a page already found clean in this worker process
 # (same path, language and width) is not analysed again when another journey passes through it.
 _axe_clean: set[tuple[str, str, int]] = set()
@@ -163,65 +159,13 @@ class Journey:
             )
             key = (path, self.lang, width)
             if key not in _axe_clean:
-                results = _axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+                results = axe_run(page)
                 violations = results.response["violations"]
                 assert not violations, f"{name} at {width} px:\n{results.generate_report()}"
                 _axe_clean.add(key)
         page.set_viewport_size(self.viewport)
         assert not self.errors, f"{name}: " + "\n".join(self.errors)
         assert not self.external, f"{name}: requests to other hosts: {self.external}"
-
-
-class DatabaseSnapshot:
-    """Every table's rows, copied out once and copied back in before each journey.
-
-    ``seed_demo`` writes ~3,000 rows through the ORM (half a minute on a busy 2-core machine);
-    copying them back with COPY takes a fraction of a second. The first journey of each
-    test process seeds; the others restore its rows (and the sequences after them).
-    """
-
-    def __init__(self) -> None:
-        self.tables: dict[str, bytes] = {}
-
-    @staticmethod
-    def _table_names(cursor) -> list[str]:
-        cursor.execute(
-            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-            "AND tablename <> 'django_migrations' ORDER BY tablename"
-        )
-        return [row[0] for row in cursor.fetchall()]
-
-    def take(self) -> None:
-        with connection.cursor() as cursor:
-            for table in self._table_names(cursor):
-                data = bytearray()
-                with cursor.cursor.copy(f'COPY "{table}" TO STDOUT') as copy:
-                    for chunk in copy:
-                        data += chunk
-                self.tables[table] = bytes(data)
-
-    def restore(self) -> None:
-        with transaction.atomic(), connection.cursor() as cursor:
-            names = ", ".join(f'"{table}"' for table in self.tables)
-            cursor.execute(f"TRUNCATE {names} CASCADE")
-            # Rows go in table by table; foreign keys hold again once all are back.
-            cursor.execute("SET LOCAL session_replication_role = replica")
-            for table, data in self.tables.items():
-                if data:
-                    with cursor.cursor.copy(f'COPY "{table}" FROM STDIN') as copy:
-                        copy.write(data)
-            cursor.execute(
-                "SELECT s.relname, t.relname, a.attname FROM pg_class s "
-                "JOIN pg_depend d ON d.objid = s.oid AND d.deptype IN ('a', 'i') "
-                "JOIN pg_class t ON t.oid = d.refobjid "
-                "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid "
-                "WHERE s.relkind = 'S'"
-            )
-            for sequence, table, column in cursor.fetchall():
-                cursor.execute(
-                    f'SELECT setval(\'"{sequence}"\', COALESCE(MAX("{column}"), 1), '
-                    f'MAX("{column}") IS NOT NULL) FROM "{table}"'
-                )
 
 
 _demo_snapshot: tuple[DatabaseSnapshot, dict[str, str]] | None = None
@@ -238,7 +182,7 @@ def demo(transactional_db) -> dict[str, str]:
         snapshot, secrets = _demo_snapshot
         snapshot.restore()
         return dict(secrets)
-    call_command("seed_demo", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed_demo_once()
     secrets = {}
     for membership in Membership.objects.select_related("user"):
         user = membership.user

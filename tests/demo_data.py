@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from io import StringIO
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection, transaction
 
@@ -63,6 +64,13 @@ class DatabaseSnapshot:
             # SET LOCAL lasts to the end of the outermost transaction: a module's demo data is
             # restored inside one, and its tests need their triggers and foreign keys.
             cursor.execute("SET LOCAL session_replication_role = DEFAULT")
+        forget_content_types()
+
+
+def forget_content_types() -> None:
+    """The content types' ids are the snapshot's now (or again the database's after a rollback),
+    not those Django cached in this process."""
+    ContentType.objects.clear_cache()
 
 
 _seeded: DatabaseSnapshot | None = None

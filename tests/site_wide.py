@@ -21,7 +21,7 @@ from django.db import connection, transaction
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext, override_settings
 
-from tests.demo_data import seed_demo_once
+from tests.demo_data import forget_content_types, seed_demo_once
 from tests.networks.factories import PersonFactory
 
 # Lower-case marker in every hidden person's name, e-mail and phone.
@@ -88,6 +88,7 @@ def load_demo_site(django_db_blocker, media_root):
             regions=list(Region.objects.order_by("slug").values_list("slug", flat=True)),
         )
         transaction.set_rollback(True)
+    forget_content_types()
 
 
 @pytest.fixture(scope="module", name="demo_site")

@@ -454,6 +454,14 @@ def facets_and_page(
     get by changing that filter); one that fails more counts nowhere.
     """
     sample = FACET_SAMPLE if sample is None else sample
+    if text is None or text.match is None:
+        # The listing needs no cost setting: it reads the covering index of public offers either
+        # way (the same plan with 1.1 and with 4).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                *_materialized_sql(_listing(region, sort), active, ids, today, offset, sample)
+            )
+            return _read(cursor.fetchall())
     with transaction.atomic(), connection.cursor() as cursor:
         # The planner's cost of reading a page out of order, for this transaction only, as
         # PostgreSQL's documentation advises for SSDs and data in memory (its default of 4
@@ -462,26 +470,17 @@ def facets_and_page(
         # full-text index: half the time on the search benchmark. (Set for all queries, it made
         # the test suite a tenth slower.)
         cursor.execute("SELECT set_config('random_page_cost', %s, true)", [RANDOM_PAGE_COST])
-        if text is None or text.match is None:
-            base = _listing(region, sort)
-            sql, params = _materialized_sql(base, active, ids, today, offset, sample)
-        elif _estimated_matches(cursor, region, text) < MANY_MATCHES:
-            base = _text_matching(region, text, sort)
-            sql, params = _materialized_sql(base, active, ids, today, offset, sample)
-        else:
-            sql, params = _text_sql(region, active, ids, today, sort, text, offset, sample)
-            cursor.execute(sql, params)
+        if _estimated_matches(cursor, region, text) >= MANY_MATCHES:
+            cursor.execute(*_text_sql(region, active, ids, today, sort, text, offset, sample))
             found = _read(cursor.fetchall())
             if not found.estimated or offset + PAGE_SIZE < found.total * NEAR_END:
                 found.total_estimated = found.estimated  # the sample did not hold every match
                 return found
-            # A page near the estimated end: counted exactly, so that the last page is the
+            # A page near the estimated end is counted exactly, so that the last page is the
             # real one (an estimate a little too low would leave matches beyond the pages).
-            base = _text_matching(region, text, sort)
-            sql, params = _materialized_sql(base, active, ids, today, offset, sample)
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    return _read(rows)
+        base = _text_matching(region, text, sort)
+        cursor.execute(*_materialized_sql(base, active, ids, today, offset, sample))
+        return _read(cursor.fetchall())
 
 
 def _estimated_matches(cursor: Any, region: Region, text: TextQuery) -> int:

@@ -8,6 +8,8 @@ and suggests a correction.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from offers.models import ChangeRequest, Offer
 
@@ -18,14 +20,26 @@ LANGUAGE_COURSES = (
 WOMEN_COUNSELLING = "Beratung für Frauen – vertraulich und mehrsprachig"
 
 
+@contextmanager
+def new_results(page) -> Iterator[None]:
+    """Wait until htmx has put the new results in place of the old ones.
+
+    The response arriving (or the address changing: htmx pushes it before it swaps) is not
+    enough: read right then, the page still shows the previous results.
+    """
+    previous = page.locator("#offer-count").element_handle()
+    yield
+    previous.wait_for_element_state("hidden")  # a removed element counts as hidden
+    page.locator("#offer-count").wait_for()
+
+
 def search(visitor, words: str) -> None:
     """Type into the search field of the offer page and send it, as a person does."""
     page = visitor.page
     field = page.get_by_label(visitor._("Search for offers"))
     field.fill(words)
-    with page.expect_response(lambda r: "/harz/offers/" in r.url and r.status == 200):
+    with new_results(page):
         field.press("Enter")
-    page.locator("#offer-count").wait_for()
 
 
 def result_titles(page) -> list[str]:
@@ -73,9 +87,9 @@ def test_a_visitor_finds_the_office_searches_filters_and_suggests_a_correction(v
     page.wait_for_url("**/harz/offers/")
     page.locator(".offer-filters summary").click()
     for parameter in ("field=sprache", "lang=ar", "municipality=", "cost="):
-        with page.expect_response(lambda r, p=parameter: p in r.url):
+        with new_results(page):
             page.locator(f".offer-filters a[href*='{parameter}']").first.click()
-        page.wait_for_url(f"**{parameter}*")
+        assert parameter in page.url
     visitor.check("filtered results")
     filtered = result_titles(page)
     assert filtered, "something remains after four filters"

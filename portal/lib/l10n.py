@@ -17,12 +17,14 @@ Styles are CLDR's: "full" (with weekday), "long" (month named), "medium" (compac
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
+from babel import lists as babel_lists
 from babel import numbers as babel_numbers
 from babel import units as babel_units
 from django.conf import settings
@@ -182,6 +184,15 @@ def format_date_range(
     skeleton = "yMMMd" if style == "medium" else "yMd"
     locale = current_locale(language)
     return str(babel_dates.format_interval(start, end, skeleton, locale=locale))
+
+
+def format_list(items: Sequence[str], *, language: str | None = None) -> str:
+    """Items as a sentence lists them: "Goslar, Seesen und Braunlage", "Goslar وSeesen
+    وBraunlage", "Goslar، Seesen و Braunlage" (CLDR's "standard" list: Babel lacks the shorter
+    styles for several of our languages)."""
+    if not items:
+        return ""
+    return str(babel_lists.format_list(list(items), "standard", locale=current_locale(language)))
 
 
 def format_number(

@@ -10,13 +10,23 @@ direction and the sentence keeps its order::
     {% blocktranslate with name=venue.name|bdi %}Venue: {{ name }}{% endblocktranslate %}
 
 The msgid stays free of markup; the value is escaped before it is wrapped.
+
+A list of such names (places, partners, languages) is written the way the page's language
+writes lists, each item isolated on its own: one ``<bdi>`` around "Goslar, Seesen" in an
+Arabic page showed a left-to-right block with a German comma, read in the wrong order::
+
+    {{ offer.place_names|bdi_list }}   {# <bdi>Goslar</bdi> و<bdi>Seesen</bdi> #}
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from portal.lib.l10n import format_list
 
 register = template.Library()
 
@@ -27,3 +37,29 @@ def bdi(value: object) -> SafeString | str:
     if value is None or value == "":
         return ""
     return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter
+def bdi_list(values: Iterable[object] | None) -> SafeString | str:
+    """The values as a list in the active language, each escaped and isolated in ``<bdi>``.
+
+    An item with ``code`` and ``native`` (an ``offers.languages.Language``) is shown by its
+    native name and marked with its language. Empty values are left out."""
+    items = []
+    for value in values or ():
+        code, label = getattr(value, "code", None), getattr(value, "native", value)
+        if label is None or label == "":
+            continue
+        if code:
+            items.append(format_html('<bdi lang="{}">{}</bdi>', code, label))
+        else:
+            items.append(format_html("<bdi>{}</bdi>", label))
+    if not items:
+        return ""
+    # The locale's pattern is formatted around placeholders and escaped on its own, so that
+    # the items' markup is inserted once, unchanged.
+    placeholders = [f"\x00{n}\x00" for n in range(len(items))]
+    text: str = str(escape(format_list(placeholders)))
+    for placeholder, item in zip(placeholders, items, strict=True):
+        text = text.replace(placeholder, item, 1)
+    return mark_safe(text)  # noqa: S308 - the pattern escaped, the items built by format_html

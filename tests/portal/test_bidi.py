@@ -25,3 +25,32 @@ def test_isolated_text_is_escaped():
 def test_nothing_is_wrapped_when_there_is_nothing():
     assert render("{{ name|bdi }}", name="") == ""
     assert render("{{ name|bdi }}", name=None) == ""
+
+
+def test_a_list_of_names_is_written_as_the_page_language_writes_lists():
+    places = ["Goslar", "Seesen", "Bad Harzburg"]
+    assert render("{{ places|bdi_list }}", places=places) == (
+        "<bdi>Goslar</bdi>, <bdi>Seesen</bdi> und <bdi>Bad Harzburg</bdi>"
+    )
+    with translation.override("ar"):
+        # Each German name isolated on its own, so the list reads from right to left with
+        # the Arabic "and"; one <bdi> around "Goslar, Seesen" kept the German order and comma.
+        assert render("{{ places|bdi_list }}", places=places) == (
+            "<bdi>Goslar</bdi> و<bdi>Seesen</bdi> و<bdi>Bad Harzburg</bdi>"
+        )
+    with translation.override("fa"):
+        assert render("{{ places|bdi_list }}", places=places[:2]) == (
+            "<bdi>Goslar</bdi> و <bdi>Seesen</bdi>"
+        )
+
+
+def test_list_items_are_escaped_and_languages_keep_their_language():
+    from offers.languages import BY_CODE
+
+    assert render("{{ names|bdi_list }}", names=["<b>AWO</b>", "", "Caritas & Co"]) == (
+        "<bdi>&lt;b&gt;AWO&lt;/b&gt;</bdi> und <bdi>Caritas &amp; Co</bdi>"
+    )
+    assert render("{{ spoken|bdi_list }}", spoken=[BY_CODE["ar"], BY_CODE["uk"]]) == (
+        '<bdi lang="ar">العربية</bdi> und <bdi lang="uk">українська</bdi>'
+    )
+    assert render("{{ nothing|bdi_list }}", nothing=[]) == ""

@@ -117,12 +117,24 @@ def test_a_double_accept_applies_the_change_once_and_mails_once(
     assert ChangeRequest.objects.get().status == ChangeRequest.Status.ACCEPTED
 
 
-def test_accept_and_reject_at_once_give_one_decision(change_request, coordinator, slow_apply):
-    def reject_a_moment_later():
-        time.sleep(WINDOW / 3)  # the accepting thread takes the lock first
+def test_accept_and_reject_at_once_give_one_decision(change_request, coordinator, monkeypatch):
+    applying = threading.Event()
+
+    def apply_slowly(*args, **kwargs):
+        applying.set()  # the accepting thread holds the lock now
+        time.sleep(WINDOW)
+        return apply(*args, **kwargs)
+
+    apply = changes._apply
+    monkeypatch.setattr(changes, "_apply", apply_slowly)
+
+    def reject_while_accepting():
+        # Waits for the lock to be taken rather than for a fixed time: on a busy machine the
+        # accepting thread started more than a fixed pause late.
+        assert applying.wait(10)
         return changes.change_request_reject(change_request=change_request, user=coordinator)
 
-    results = at_once(accept(change_request, coordinator), reject_a_moment_later)
+    results = at_once(accept(change_request, coordinator), reject_while_accepting)
     assert results[0] is not None and results[1] is None
     assert ChangeRequest.objects.get().status == ChangeRequest.Status.ACCEPTED
     assert applied_versions(change_request) == 1

@@ -50,16 +50,15 @@ def bdi_list(values: Iterable[object] | None) -> SafeString | str:
         code, label = getattr(value, "code", None), getattr(value, "native", value)
         if label is None or label == "":
             continue
-        if code:
-            items.append(format_html('<bdi lang="{}">{}</bdi>', code, label))
-        else:
-            items.append(format_html("<bdi>{}</bdi>", label))
-    if not items:
-        return ""
+        lang = f' lang="{escape(code)}"' if code else ""
+        items.append(f"<bdi{lang}>{escape(label)}</bdi>")
+    if len(items) < 2:
+        return mark_safe("".join(items))  # noqa: S308 - escaped above
     # The locale's pattern is formatted around placeholders and escaped on its own, so that
-    # the items' markup is inserted once, unchanged.
+    # the items' markup is inserted once, unchanged. (A result list shows two such lists per
+    # offer: plain strings rather than format_html keep them at a few microseconds.)
     placeholders = [f"\x00{n}\x00" for n in range(len(items))]
     text: str = str(escape(format_list(placeholders)))
     for placeholder, item in zip(placeholders, items, strict=True):
         text = text.replace(placeholder, item, 1)
-    return mark_safe(text)  # noqa: S308 - the pattern escaped, the items built by format_html
+    return mark_safe(text)  # noqa: S308 - the pattern and the items escaped

@@ -24,6 +24,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# Options of every browser context. Bootstrap scrolls smoothly unless the reader prefers
+# reduced motion, and Playwright waits until a target has stopped moving before it clicks:
+# every click far down a page waited for the animation (the event editor without JavaScript
+# took 24 s instead of 7). The pages look and work the same.
+CONTEXT_OPTIONS = {"reduced_motion": "reduce"}
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +51,7 @@ def external_requests():
 
 
 def _new_page(browser, external_requests, **context_options):
-    context = browser.new_context(**context_options)
+    context = browser.new_context(**CONTEXT_OPTIONS, **context_options)
     page = context.new_page()
 
     def record(request):

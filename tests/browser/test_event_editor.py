@@ -11,7 +11,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from conferences.models import Event
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import CONTEXT_OPTIONS, assert_accessible
 from tests.conferences.factories import VenueFactory
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "event-editor"
@@ -140,7 +140,10 @@ def test_a_coordinator_creates_the_goslar_conference_in_one_sitting(
 @pytest.fixture
 def page_without_javascript(browser, external_requests, live_server):
     context = browser.new_context(
-        locale="de-DE", java_script_enabled=False, viewport={"width": 1366, "height": 900}
+        **CONTEXT_OPTIONS,
+        locale="de-DE",
+        java_script_enabled=False,
+        viewport={"width": 1366, "height": 900},
     )
     page = context.new_page()
     yield page

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import CONTEXT_OPTIONS, assert_accessible
 from tests.factories import MunicipalityFactory
 from tests.offers.factories import make_offer
 
@@ -68,7 +68,10 @@ def test_searching_and_filtering_on_a_phone(phone_page, live_server, directory):
 
 def test_the_search_works_without_javascript(browser, live_server, directory, external_requests):
     context = browser.new_context(
-        java_script_enabled=False, locale="de-DE", viewport={"width": 360, "height": 740}
+        **CONTEXT_OPTIONS,
+        java_script_enabled=False,
+        locale="de-DE",
+        viewport={"width": 360, "height": 740},
     )
     page = context.new_page()
     page.goto(f"{live_server.url}/goslar/offers/?q=Sprachkurse")

@@ -27,7 +27,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Error, Page
 
 from portal.models import Membership
 from portal.translations import translated
-from tests.browser.conftest import LOCAL_HOSTS, axe_run
+from tests.browser.conftest import CONTEXT_OPTIONS, LOCAL_HOSTS, axe_run
 from tests.demo_data import DatabaseSnapshot, seed_demo_once
 from tests.factories import add_totp
 
@@ -201,6 +201,7 @@ def lang(request) -> str:
 
 def _journey(browser: Browser, request, live_server, lang: str, viewport: dict, totp: dict):
     context = browser.new_context(
+        **CONTEXT_OPTIONS,
         locale="de-DE",
         viewport=viewport,
         is_mobile=viewport is PHONE,

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from networks.models import Organisation
 from offers.models import ChangeRequest, Offer, OfferConfirmation, UpdateRound
 from portal.models import OutgoingMail
+from tests.browser.conftest import CONTEXT_OPTIONS
 from tests.browser.journeys.conftest import PHONE, Journey
 
 PROVIDERS = [
@@ -126,7 +127,9 @@ def test_harz_imports_runs_the_update_round_and_reviews_suggestions(
     # A provider opens the personal link from the mail, on her phone, without logging in.
     mail = OutgoingMail.objects.get(to="anbieter@harz.example.org")
     link = re.search(r"/update/[^\s/]+/", mail.body_text).group(0)
-    provider_context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    provider_context = browser.new_context(
+        **CONTEXT_OPTIONS, viewport=PHONE, is_mobile=True, has_touch=True
+    )
     provider = Journey(
         provider_context.new_page(),
         lang="de",

@@ -39,6 +39,19 @@ def bdi(value: object) -> SafeString | str:
     return format_html("<bdi>{}</bdi>", value)
 
 
+def _joined(items: list[str]) -> SafeString:
+    """Items that are safe HTML already, joined as the active language writes a list."""
+    if len(items) < 2:
+        return mark_safe("".join(items))  # noqa: S308 - the items are safe HTML
+    # The locale's pattern is formatted around placeholders and escaped on its own, so that
+    # the items' markup is inserted once, unchanged.
+    placeholders = [f"\x00{n}\x00" for n in range(len(items))]
+    text: str = str(escape(format_list(placeholders)))
+    for placeholder, item in zip(placeholders, items, strict=True):
+        text = text.replace(placeholder, item, 1)
+    return mark_safe(text)  # noqa: S308 - the pattern escaped, the items safe HTML
+
+
 @register.filter
 def bdi_list(values: Iterable[object] | None) -> SafeString | str:
     """The values as a list in the active language, each escaped and isolated in ``<bdi>``.
@@ -50,15 +63,40 @@ def bdi_list(values: Iterable[object] | None) -> SafeString | str:
         code, label = getattr(value, "code", None), getattr(value, "native", value)
         if label is None or label == "":
             continue
+        # Plain strings rather than format_html: a result page shows two lists per offer.
         lang = f' lang="{escape(code)}"' if code else ""
         items.append(f"<bdi{lang}>{escape(label)}</bdi>")
-    if len(items) < 2:
-        return mark_safe("".join(items))  # noqa: S308 - escaped above
-    # The locale's pattern is formatted around placeholders and escaped on its own, so that
-    # the items' markup is inserted once, unchanged. (A result list shows two such lists per
-    # offer: plain strings rather than format_html keep them at a few microseconds.)
-    placeholders = [f"\x00{n}\x00" for n in range(len(items))]
-    text: str = str(escape(format_list(placeholders)))
-    for placeholder, item in zip(placeholders, items, strict=True):
-        text = text.replace(placeholder, item, 1)
-    return mark_safe(text)  # noqa: S308 - the pattern and the items escaped
+    return _joined(items)
+
+
+ITEM_END = "\x1f"  # what {% item_end %} writes: the unit separator, never in page text
+
+
+@register.tag
+def listing(parser: template.base.Parser, token: template.base.Token) -> ListingNode:
+    """A list whose items the template builds (links, translated names)::
+
+        {% listing %}{% for f in fields %}
+          <bdi>{% tr f "name" %}</bdi>{% item_end %}
+        {% endfor %}{% endlisting %}
+
+    gives "Sprache, Arbeit und Bildung" in German and "Sprache وArbeit وBildung" in Arabic
+    (with the names translated), where a ", " in the loop gave German commas in every
+    language."""
+    nodelist = parser.parse(("endlisting",))
+    parser.delete_first_token()
+    return ListingNode(nodelist)
+
+
+class ListingNode(template.Node):
+    def __init__(self, nodelist: template.NodeList) -> None:
+        self.nodelist = nodelist
+
+    def render(self, context: template.Context) -> SafeString:
+        parts = [part.strip() for part in self.nodelist.render(context).split(ITEM_END)]
+        return _joined([part for part in parts if part])
+
+
+@register.simple_tag
+def item_end() -> str:
+    return ITEM_END

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from networks.models import Person
 from tests.networks.factories import ConceptFactory, MeasureFactory
@@ -72,15 +73,23 @@ def test_the_offer_page_shows_the_measures_it_implements_with_a_link_to_the_trac
 
 
 @pytest.mark.parametrize(
-    ("language", "arabic", "german"),
-    [("de", "Arabisch", "Deutsch"), ("en", "Arabic", "German"), ("ar", "العربية", "الألمانية")],
+    ("language", "arabic", "german", "conjunction"),
+    [
+        ("de", "Arabisch", "Deutsch", " und "),
+        ("en", "Arabic", "German", " and "),
+        ("ar", "العربية", "الألمانية", " و"),
+    ],
 )
 def test_the_offers_languages_are_named_in_the_readers_language(
-    client, offer, language, arabic, german
+    client, offer, language, arabic, german, conjunction
 ):
     html = client.get(offer.get_absolute_url() + f"?language={language}").content.decode()
-    languages = html.split('<ul class="list-inline mb-0">', 1)[1].split("</ul>", 1)[0]
+    with translation.override(language):
+        label = translation.gettext("Languages")
+    languages = html.split(f">{label}</dt>", 1)[1].split("</dd>", 1)[0]
     assert arabic in languages and german in languages
+    # A list as the reader's language writes it: "Deutsch und Arabisch", "الألمانية والعربية".
+    assert conjunction in languages and ", " not in languages
     if language != "ar":  # the native name follows where it differs
         assert '(<bdi lang="ar">العربية</bdi>)' in languages
     assert "Arabisch" not in languages or language == "de"

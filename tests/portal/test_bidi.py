@@ -54,3 +54,24 @@ def test_list_items_are_escaped_and_languages_keep_their_language():
         '<bdi lang="ar">العربية</bdi> und <bdi lang="uk">українська</bdi>'
     )
     assert render("{{ nothing|bdi_list }}", nothing=[]) == ""
+
+
+LINKS = (
+    "{% listing %}{% for name in names %}"
+    '<a href="/{{ name|slugify }}/">{{ name }}</a>{% item_end %}'
+    "{% endfor %}{% endlisting %}"
+)
+
+
+def test_a_list_built_in_the_template_is_joined_as_the_page_language_writes_lists():
+    names = ["Sprache", "Arbeit & Beruf", "<Bildung>"]
+    assert render(LINKS, names=names) == (
+        '<a href="/sprache/">Sprache</a>, <a href="/arbeit-beruf/">Arbeit &amp; Beruf</a> und '
+        '<a href="/bildung/">&lt;Bildung&gt;</a>'
+    )
+    with translation.override("ar"):
+        assert render(LINKS, names=names[:2]) == (
+            '<a href="/sprache/">Sprache</a> و<a href="/arbeit-beruf/">Arbeit &amp; Beruf</a>'
+        )
+    assert render(LINKS, names=["Sprache"]) == '<a href="/sprache/">Sprache</a>'
+    assert render(LINKS, names=[]) == ""

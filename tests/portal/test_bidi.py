@@ -75,3 +75,8 @@ def test_a_list_built_in_the_template_is_joined_as_the_page_language_writes_list
         )
     assert render(LINKS, names=["Sprache"]) == '<a href="/sprache/">Sprache</a>'
     assert render(LINKS, names=[]) == ""
+
+
+def test_a_value_cannot_split_an_item_of_a_listing():
+    names = ["Sprache<!--item-end-->Arbeit"]
+    assert render(LINKS, names=names).count("<a ") == 1

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -241,5 +242,8 @@ def export_providers(request: HttpRequest, region: Region, fmt: str) -> HttpResp
 
 @staff_view(MANAGE_CONTENT)
 def export_guide(request: HttpRequest, region: Region) -> HttpResponse:
-    pdf = render_pdf("offers/pdf/guide.html", guide.guide_context(region))
+    # The brochure counties print is German, like the offers in it (`<html lang="de">`):
+    # staff working in another interface language got its headings in theirs.
+    with translation.override(settings.LANGUAGE_CODE):
+        pdf = render_pdf("offers/pdf/guide.html", guide.guide_context(region))
     return pdf_response(pdf, f"{region.slug}-wegweiser")

@@ -31,3 +31,15 @@ def test_exports_csv_xlsx_and_pdf_guide(client_of, coordinator_goslar, goslar):
 
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Sprache" in text and "Sprachkurs Arabisch" in text and "Ohne Handlungsfeld" in text
+
+
+def test_the_guide_is_german_whatever_language_the_staff_work_in(
+    client_of, coordinator_goslar, goslar
+):
+    from pypdf import PdfReader
+
+    make_offer(goslar, title="Sprachcafé", languages=["de", "ar"])
+    client = client_of(coordinator_goslar)
+    pdf = client.get(url("export_guide") + "?language=en")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Sprachcafé" in text and "Sprachen" in text and "Languages" not in text

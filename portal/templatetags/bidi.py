@@ -20,10 +20,12 @@ Arabic page showed a left-to-right block with a German comma, read in the wrong 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Any
 
 from django import template
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from portal.lib.l10n import format_list
@@ -39,33 +41,30 @@ def bdi(value: object) -> SafeString | str:
     return format_html("<bdi>{}</bdi>", value)
 
 
+# Where the items go in the locale's list pattern while it is escaped (NUL is in no text).
+_SLOT = re.compile("\x00(\\d+)\x00")
+
+
 def _joined(items: list[str]) -> SafeString:
     """Items that are safe HTML already, joined as the active language writes a list."""
     if len(items) < 2:
         return mark_safe("".join(items))  # noqa: S308 - the items are safe HTML
-    # The locale's pattern is formatted around placeholders and escaped on its own, so that
-    # the items' markup is inserted once, unchanged.
-    placeholders = [f"\x00{n}\x00" for n in range(len(items))]
-    text: str = str(escape(format_list(placeholders)))
-    for placeholder, item in zip(placeholders, items, strict=True):
-        text = text.replace(placeholder, item, 1)
-    return mark_safe(text)  # noqa: S308 - the pattern escaped, the items safe HTML
+    # The pattern is formatted around numbered slots; its own text is escaped, the items go
+    # into the slots unchanged.
+    pieces = _SLOT.split(format_list([f"\x00{n}\x00" for n in range(len(items))]))
+    # re.split with a group: the pattern's text at even positions, slot numbers at odd ones.
+    html = "".join(items[int(p)] if i % 2 else str(escape(p)) for i, p in enumerate(pieces))
+    return mark_safe(html)  # noqa: S308 - the pattern escaped, the items safe HTML
 
 
 @register.filter
-def bdi_list(values: Iterable[object] | None) -> SafeString | str:
-    """The values as a list in the active language, each escaped and isolated in ``<bdi>``.
-
-    An item with ``code`` and ``native`` (an ``offers.languages.Language``) is shown by its
-    native name and marked with its language. Empty values are left out."""
-    items = []
-    for value in values or ():
-        code, label = getattr(value, "code", None), getattr(value, "native", value)
-        if label is None or label == "":
-            continue
-        # Plain strings rather than format_html: a result page shows two lists per offer.
-        lang = f' lang="{escape(code)}"' if code else ""
-        items.append(f"<bdi{lang}>{escape(label)}</bdi>")
+def bdi_list(values: Iterable[Any] | None) -> SafeString | str:
+    """The values as a list in the active language, each escaped and isolated in ``<bdi>``;
+    empty values are left out. (Items with markup of their own: ``{% listing %}``.)"""
+    # Plain strings rather than format_html: a result page shows a list per offer.
+    items = [
+        f"<bdi>{conditional_escape(v)}</bdi>" for v in values or () if v is not None and v != ""
+    ]
     return _joined(items)
 
 

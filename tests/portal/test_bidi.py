@@ -50,7 +50,13 @@ def test_list_items_are_escaped_and_languages_keep_their_language():
     assert render("{{ names|bdi_list }}", names=["<b>AWO</b>", "", "Caritas & Co"]) == (
         "<bdi>&lt;b&gt;AWO&lt;/b&gt;</bdi> und <bdi>Caritas &amp; Co</bdi>"
     )
-    assert render("{{ spoken|bdi_list }}", spoken=[BY_CODE["ar"], BY_CODE["uk"]]) == (
+    # As an offer card lists its languages: each marked with its own language.
+    spoken = (
+        "{% listing %}{% for lang in spoken %}"
+        '<bdi lang="{{ lang.code }}">{{ lang.native }}</bdi>{% item_end %}'
+        "{% endfor %}{% endlisting %}"
+    )
+    assert render(spoken, spoken=[BY_CODE["ar"], BY_CODE["uk"]]) == (
         '<bdi lang="ar">العربية</bdi> und <bdi lang="uk">українська</bdi>'
     )
     assert render("{{ nothing|bdi_list }}", nothing=[]) == ""
